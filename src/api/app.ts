@@ -1,0 +1,100 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Deps } from '../platform/deps.js';
+import { AppError } from '../platform/errors.js';
+import { pickLang, type Lang } from '../platform/messages.js';
+import type { Actor } from '../modules/access/index.js';
+import { registerAccessRoutes } from '../modules/access/http.js';
+import { handleError, sendError } from './errors.js';
+import { routeModules } from './routes.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    deps: Deps;
+    lang: Lang;
+    /** Set by the access module from the session cookie; null when not signed in. */
+    actor: Actor | null;
+  }
+  interface FastifyInstance {
+    uploadLimitMb: number;
+  }
+}
+
+export type App = FastifyInstance & { withTypeProvider: FastifyInstance['withTypeProvider'] };
+export type TypedApp = ReturnType<FastifyInstance['withTypeProvider']> & ReturnType<typeof typed>;
+const typed = (app: FastifyInstance) => app.withTypeProvider<ZodTypeProvider>();
+
+const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+
+export const HealthSchema = z
+  .object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']), version: z.string() })
+  .meta({ id: 'Health' });
+
+/** Assembles the HTTP app: one error shape, zod validation both ways, OpenAPI, security headers, the web app. */
+export async function buildApp(deps: Deps, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const uploadLimitBytes = deps.config.MAX_UPLOAD_MB * 1024 * 1024;
+  const app = Fastify({
+    logger: options.logger ? { level: deps.config.LOG_LEVEL } : false,
+    bodyLimit: 5 * 1024 * 1024,
+    genReqId: () => Math.random().toString(36).slice(2, 10),
+  });
+  app.decorate('uploadLimitMb', deps.config.MAX_UPLOAD_MB);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+  app.decorateRequest('deps', null as unknown as Deps);
+  app.decorateRequest('lang', 'zh-CN');
+  app.decorateRequest('actor', null);
+  app.addHook('onRequest', async (req) => {
+    req.deps = deps;
+    req.lang = pickLang(req.cookies?.lang, req.headers['accept-language']);
+  });
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:', 'blob:'], styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'"] },
+    },
+  });
+  await app.register(multipart, { limits: { fileSize: uploadLimitBytes, files: 1 }, throwFileSizeLimit: true });
+  await app.register(swagger, {
+    openapi: { openapi: '3.1.0', info: { title: 'ruralbridge API', version: '0.1.0' } },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  const api = typed(app);
+  api.get('/api/health', { schema: { tags: ['platform'], response: { 200: HealthSchema } } }, async () => ({
+    status: 'ok' as const,
+    database: deps.store.kind,
+    version: '0.1.0',
+  }));
+  api.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await registerAccessRoutes(app);
+  for (const register of routeModules) await register(app);
+
+  const hasWeb = existsSync(WEB_DIST + 'index.html');
+  if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
+  app.setNotFoundHandler((req, reply) => {
+    if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
+    return sendError(reply, req.lang, new AppError('not_found', 'no route', { key: 'errors.route_not_found' }), { route: `${req.method} ${req.url.split('?')[0]}` });
+  });
+  return app;
+}

@@ -1,0 +1,30 @@
+import type { Deps } from '../platform/deps.js';
+import { isAppError } from '../platform/errors.js';
+import { openRuntime } from '../platform/runtime.js';
+
+/**
+ * Runs one CLI action with an open runtime, closes it, and turns failures into a clear message and
+ * exit code 1 (2 for bad input) without a stack trace.
+ */
+export async function withRuntime(action: (deps: Deps) => Promise<void>): Promise<void> {
+  let deps: Deps | undefined;
+  try {
+    deps = await openRuntime();
+    await action(deps);
+  } catch (e) {
+    reportCliError(e);
+  } finally {
+    await deps?.store.close();
+  }
+}
+
+export function reportCliError(e: unknown): void {
+  if (isAppError(e)) {
+    console.error(`错误 / error: ${e.message}`);
+    for (const d of e.details) console.error(`  ${d.path}: ${d.message}${d.value !== undefined ? ` (${JSON.stringify(d.value)})` : ''}`);
+    process.exitCode = e.code === 'invalid_input' ? 2 : 1;
+  } else {
+    console.error(`错误 / error: ${e instanceof Error ? e.message : String(e)}`);
+    process.exitCode = 1;
+  }
+}
