@@ -128,6 +128,14 @@ export interface AuditEventTable {
   hash: string;
 }
 
+/** (audit, 0002) The single-row head of the chain: last seq and hash, updated with every event. */
+export interface AuditChainHeadTable {
+  id: Generated<boolean>;
+  seq: number;
+  hash: string;
+  events: number;
+}
+
 // ---- platform ----
 export interface JobTable {
   id: Generated<number>;
@@ -147,6 +155,121 @@ export interface AppSettingTable {
   value: Json;
 }
 
+// ---- parameters (0005): county/province overrides of dated parameter defaults ----
+export interface ParameterOverrideTable {
+  id: Generated<number>;
+  parameter_id: string;
+  scope_code: string;
+  effective_from: DateText;
+  value: number;
+  doc_no: string;
+  doc_title: string;
+  created_by: number | null;
+  created_by_name: string;
+  created_at: Timestamp;
+}
+
+// ---- monitoring (0005): risk clues, their sources, declarations, visits, department files, risk events ----
+export interface RiskClueTable {
+  id: Generated<number>;
+  household_id: number | null;
+  person_id: number | null;
+  county_code: string;
+  village_code: string;
+  risk_type: string;
+  level: 'RED' | 'YELLOW' | 'BLUE';
+  channel: string;
+  source: string;
+  source_dept: string | null;
+  rule_id: string | null;
+  explanation: Json;
+  fingerprint: string;
+  subject: Json | null;
+  status: Generated<'OPEN' | 'IN_CASE' | 'CLOSED'>;
+  case_id: number | null;
+  closed_reason: string | null;
+  first_seen_at: Timestamp;
+  last_seen_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface RiskClueSourceTable {
+  id: Generated<number>;
+  clue_id: number;
+  village_code: string;
+  channel: string;
+  source: string;
+  source_dept: string | null;
+  reported_at: Timestamp;
+  detail: Json;
+}
+
+export interface SelfDeclarationTable {
+  id: Generated<number>;
+  reference: string;
+  county_code: string;
+  village_code: string;
+  declarant_name: string;
+  id_number: string | null;
+  phone: string | null;
+  risk_types: string[];
+  description: string;
+  household_id: number | null;
+  person_id: number | null;
+  client_hash: string;
+  received_at: Timestamp;
+}
+
+export interface VisitRecordTable {
+  id: Generated<number>;
+  household_id: number;
+  county_code: string;
+  village_code: string;
+  visited_on: DateText;
+  visitors: string[];
+  risk_types: Generated<string[]>;
+  note: Generated<string>;
+  created_by: number | null;
+  created_by_name: string;
+  created_at: Timestamp;
+}
+
+export interface DepartmentImportTable {
+  id: Generated<number>;
+  department: string;
+  file_name: string;
+  scope_code: string;
+  rows_total: number;
+  rows_matched: number;
+  rows_unmatched: number;
+  clues_created: number;
+  clues_updated: number;
+  created_by: number | null;
+  created_by_name: string;
+  created_at: Timestamp;
+}
+
+export interface RiskEventTable {
+  id: Generated<number>;
+  county_code: string;
+  kind: 'NATURAL_DISASTER' | 'MARKET_SHOCK' | 'EPIDEMIC' | 'OTHER';
+  subtype: string | null;
+  title: string;
+  description: Generated<string>;
+  occurred_on: DateText;
+  severity: 'RED' | 'YELLOW' | 'BLUE';
+  industry: string | null;
+  created_by: number | null;
+  created_by_name: string;
+  created_at: Timestamp;
+}
+
+export interface RiskEventVillageTable {
+  event_id: number;
+  village_code: string;
+}
+
 export interface SchemaMigrationTable {
   name: string;
   applied_at: Timestamp;
@@ -161,7 +284,17 @@ export interface Database {
   app_user: AppUserTable;
   app_session: AppSessionTable;
   audit_event: AuditEventTable;
+  audit_chain_head: AuditChainHeadTable;
   job: JobTable;
   app_setting: AppSettingTable;
   schema_migration: SchemaMigrationTable;
+  // monitoring + parameters (0005)
+  parameter_override: ParameterOverrideTable;
+  risk_clue: RiskClueTable;
+  risk_clue_source: RiskClueSourceTable;
+  self_declaration: SelfDeclarationTable;
+  visit_record: VisitRecordTable;
+  department_import: DepartmentImportTable;
+  risk_event: RiskEventTable;
+  risk_event_village: RiskEventVillageTable;
 }
