@@ -38,6 +38,8 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
     const details = error.validation.map((issue) => ({
       path: [error.validationContext, ...String(issue.instancePath).split('/').filter(Boolean)].join('.'),
       message: issue.message ?? 'invalid',
+      // A schema may give a message key (`z.number().min(0, { error: 'registry.amount.negative' })`): translate it.
+      ...(issue.message && hasMessage(issue.message) ? { code: issue.message } : {}),
     }));
     return sendError(reply, lang, new AppError('invalid_input', 'invalid input', { details }));
   }
