@@ -1,3 +1,5 @@
 import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { initI18n } from './i18n';
 
-createRoot(document.getElementById('root')!).render(<h1>ruralbridge</h1>);
+void initI18n().then(() => createRoot(document.getElementById('root')!).render(<App />));

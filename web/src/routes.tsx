@@ -1,0 +1,34 @@
+import {
+  AuditOutlined,
+  CloudUploadOutlined,
+  DashboardOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+import type { Role } from './features/access/api';
+
+/**
+ * The single route table of the web app. Each feature adds ONE line here: its path, its lazily
+ * loaded page (so every page is its own chunk and the first load stays small), an optional side-menu
+ * entry (label is an i18n key) and the roles that may open it (omitted = every signed-in user).
+ */
+export interface AppRoute {
+  path: string;
+  page: LazyExoticComponent<ComponentType>;
+  menu?: { labelKey: string; icon: ReactNode };
+  roles?: readonly Role[];
+}
+
+/** `lazy()` for a named export. */
+export function page<M extends Record<string, unknown>>(load: () => Promise<M>, name: keyof M & string): LazyExoticComponent<ComponentType> {
+  return lazy(async () => ({ default: (await load())[name] as ComponentType }));
+}
+
+const ADMIN: readonly Role[] = ['county_admin'];
+const AUDIT: readonly Role[] = ['county_admin', 'auditor'];
+
+export const appRoutes: AppRoute[] = [
+  { path: '/households', page: page(() => import('./features/registry/HouseholdListPage'), 'HouseholdListPage'), menu: { labelKey: 'nav.households', icon: <TeamOutlined /> } },
+  { path: '/households/:id', page: page(() => import('./features/registry/HouseholdProfilePage'), 'HouseholdProfilePage') },
+];
