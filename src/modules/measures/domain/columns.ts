@@ -1,0 +1,300 @@
+/**
+ * Column helpers shared by the methods: cell validation, weights, subgroup encoding, compensated
+ * sums and a radix sort order for non-negative doubles. Pure: no I/O.
+ */
+import { MethodInputError, TOL, cellError, type ColumnRef, type MethodWarning } from './method-error.js';
+
+/** A numeric column: a Float64Array (fast path) or any array of numbers that may hold gaps. */
+export type NumericColumn = Float64Array | ArrayLike<number | null | undefined>;
+
+/**
+ * Subgroup labels, one per row: plain strings, or dictionary codes into `labels` (the fast form for
+ * millions of rows).
+ */
+export type GroupColumn =
+  | ArrayLike<string | null | undefined>
+  | { codes: Int32Array | Uint32Array | Uint16Array | Uint8Array; labels: readonly string[] };
+
+export interface EncodedGroups {
+  codes: Int32Array;
+  labels: string[];
+  /** First row whose label is missing (its code is -1), or -1. Callers raise MISSING_VALUE there in row order. */
+  firstMissing: number;
+}
+
+/** Raises MISSING_VALUE for the group label of `row` (used when the scan reaches `firstMissing`). */
+export function missingGroupLabel(row: number, column: ColumnRef): MethodInputError {
+  return cellError('MISSING_VALUE', 'missing group label', row, column);
+}
+
+/** Length of a column (checked against the row count by the caller). */
+export function columnLength(col: NumericColumn): number {
+  return col.length;
+}
+
+/**
+ * Index of the first cell that is null, undefined, NaN or ±Infinity, or -1. Used by column-major
+ * passes; callers report the smallest row over their columns, which is the cell a row-by-row scan
+ * meets first.
+ */
+export function firstMissingRow(col: NumericColumn, n: number): number {
+  if (col instanceof Float64Array) {
+    for (let i = 0; i < n; i++) {
+      const x = col[i];
+      if (x - x !== 0) return i;
+    }
+    return -1;
+  }
+  for (let i = 0; i < n; i++) {
+    const x = col[i];
+    if (typeof x !== 'number' || x - x !== 0) return i;
+  }
+  return -1;
+}
+
+/** Copies a column into a Float64Array, refusing gaps (MISSING_VALUE naming row and column). */
+export function toFloat64(col: NumericColumn, n: number, column: ColumnRef): Float64Array {
+  const bad = firstMissingRow(col, n);
+  if (bad >= 0) throw cellError('MISSING_VALUE', 'missing value', bad, column);
+  if (col instanceof Float64Array) return col.length === n ? col : col.subarray(0, n);
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) out[i] = col[i] as number;
+  return out;
+}
+
+export function requireLength(len: number, n: number, what: string): void {
+  if (len !== n) throw new MethodInputError('DIMENSION_MISMATCH', `${what} has ${len} entries, expected ${n}`);
+}
+
+/**
+ * Indicator or subsystem weights (methods.md §0): finite, >= 0, sum > 0; returns w̄ = w / Σw and
+ * adds a WEIGHTS_NORMALIZED warning when Σw differs from 1 by more than TOL.
+ */
+export function normalizeIndicatorWeights(
+  weights: ArrayLike<number | null | undefined>,
+  count: number,
+  warnings: MethodWarning[],
+  what = 'weights',
+): Float64Array {
+  requireLength(weights.length, count, what);
+  let sum = 0;
+  for (let j = 0; j < count; j++) {
+    const w = weights[j];
+    if (typeof w !== 'number' || !Number.isFinite(w)) {
+      throw new MethodInputError('MISSING_VALUE', `missing or non-finite ${what} entry at position ${j}`, null, j);
+    }
+    if (w < 0) throw new MethodInputError('INVALID_VALUE', `negative ${what} entry at position ${j}`, null, j);
+    sum += w;
+  }
+  if (!(sum > 0)) throw new MethodInputError('INVALID_PARAMETER', `${what} sum to 0`);
+  const out = new Float64Array(count);
+  for (let j = 0; j < count; j++) out[j] = (weights[j] as number) / sum;
+  if (Math.abs(sum - 1) > TOL) {
+    warnings.push({
+      code: 'WEIGHTS_NORMALIZED',
+      message: `${what} summed to ${sum}; each was divided by the sum so that they sum to 1`,
+    });
+  }
+  return out;
+}
+
+/** Validates person weights (finite, >= 0) cell by cell; returns the row of the first bad cell, or -1, and its kind. */
+export function checkPersonWeight(v: unknown, row: number, column: ColumnRef): void {
+  if (typeof v !== 'number' || v - v !== 0) throw cellError('MISSING_VALUE', 'missing weight', row, column);
+  if (v < 0) throw cellError('INVALID_VALUE', 'negative weight', row, column);
+}
+
+/**
+ * Dictionary-encodes group labels: order is `levels`, then further labels by first appearance.
+ * A missing label is recorded in `firstMissing` (code -1) so the caller reports it in row order.
+ */
+export function encodeGroups(
+  group: GroupColumn,
+  n: number,
+  levels: readonly string[] | undefined,
+): EncodedGroups {
+  let firstMissing = -1;
+  const labels: string[] = [];
+  const index = new Map<string, number>();
+  for (const l of levels ?? []) {
+    if (!index.has(l)) {
+      index.set(l, labels.length);
+      labels.push(l);
+    }
+  }
+  const codes = new Int32Array(n);
+  if ('codes' in group && 'labels' in group && !Array.isArray(group)) {
+    const src = group.codes;
+    requireLength(src.length, n, 'group codes');
+    const remap = new Int32Array(group.labels.length).fill(-1);
+    for (let i = 0; i < n; i++) {
+      const c = src[i];
+      if (c >= group.labels.length || c < 0) {
+        if (firstMissing < 0) firstMissing = i;
+        codes[i] = -1;
+        continue;
+      }
+      let m = remap[c];
+      if (m < 0) {
+        const label = group.labels[c];
+        let found = index.get(label);
+        if (found === undefined) {
+          found = labels.length;
+          index.set(label, found);
+          labels.push(label);
+        }
+        m = remap[c] = found;
+      }
+      codes[i] = m;
+    }
+    return { codes, labels, firstMissing };
+  }
+  const arr = group as ArrayLike<string | null | undefined>;
+  requireLength(arr.length, n, 'group');
+  for (let i = 0; i < n; i++) {
+    const label = arr[i];
+    if (typeof label !== 'string') {
+      if (firstMissing < 0) firstMissing = i;
+      codes[i] = -1;
+      continue;
+    }
+    let c = index.get(label);
+    if (c === undefined) {
+      c = labels.length;
+      index.set(label, c);
+      labels.push(label);
+    }
+    codes[i] = c;
+  }
+  return { codes, labels, firstMissing };
+}
+
+/** Neumaier compensated sum (methods.md §0), used to fold block partial sums. */
+export class CompensatedSum {
+  private s = 0;
+  private c = 0;
+  add(x: number): void {
+    const t = this.s + x;
+    if (Math.abs(this.s) >= Math.abs(x)) this.c += this.s - t + x;
+    else this.c += x - t + this.s;
+    this.s = t;
+  }
+  get value(): number {
+    return this.s + this.c;
+  }
+}
+
+/** Neumaier sums held in parallel arrays (one per indicator or group): sum[k] and compensation comp[k]. */
+export class CompensatedSums {
+  readonly sum: Float64Array;
+  readonly comp: Float64Array;
+  constructor(size: number) {
+    this.sum = new Float64Array(size);
+    this.comp = new Float64Array(size);
+  }
+  add(k: number, x: number): void {
+    const s = this.sum[k];
+    const t = s + x;
+    if (Math.abs(s) >= Math.abs(x)) this.comp[k] += s - t + x;
+    else this.comp[k] += x - t + s;
+    this.sum[k] = t;
+  }
+  value(k: number): number {
+    return this.sum[k] + this.comp[k];
+  }
+}
+
+/**
+ * Rows per block: plain sums inside a block, Neumaier across block totals. The error stays at the
+ * level of a compensated sum (block sums of 1024 terms lose at most ~1e-13 relative) at plain-loop speed.
+ */
+export const BLOCK = 1024;
+
+/** Compensated sum of a whole column (blocked). */
+export function sumColumn(x: Float64Array, n = x.length): number {
+  const acc = new CompensatedSum();
+  for (let start = 0; start < n; start += BLOCK) {
+    const end = Math.min(n, start + BLOCK);
+    let s = 0;
+    for (let i = start; i < end; i++) s += x[i];
+    acc.add(s);
+  }
+  return acc.value;
+}
+
+/**
+ * Stable ascending sort order of non-negative doubles (LSD radix sort on the IEEE-754 bits, which
+ * order like the values for x >= 0). O(n); -0 is treated as 0.
+ */
+export function sortOrderNonNegative(values: Float64Array, n = values.length): Uint32Array {
+  let idx = new Uint32Array(n);
+  for (let i = 0; i < n; i++) idx[i] = i;
+  if (n < 256) {
+    return idx.sort((a, b) => values[a] - values[b] || a - b);
+  }
+  const copy = new Float64Array(n);
+  for (let i = 0; i < n; i++) copy[i] = values[i] === 0 ? 0 : values[i];
+  const words = new Uint32Array(copy.buffer);
+  let lo = new Uint32Array(n);
+  let hi = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    lo[i] = words[2 * i];
+    hi[i] = words[2 * i + 1];
+  }
+  let idx2 = new Uint32Array(n);
+  let lo2 = new Uint32Array(n);
+  let hi2 = new Uint32Array(n);
+  const count = new Uint32Array(65536);
+  for (let pass = 0; pass < 4; pass++) {
+    const useHi = pass >= 2;
+    const shift = pass % 2 === 1 ? 16 : 0;
+    const key = useHi ? hi : lo;
+    count.fill(0);
+    for (let i = 0; i < n; i++) count[(key[i] >>> shift) & 0xffff]++;
+    // A pass whose digit is the same for every row changes nothing.
+    let skip = false;
+    for (let b = 0; b < 65536; b++) {
+      if (count[b] === n) skip = true;
+      if (count[b] !== 0) break;
+    }
+    if (skip) continue;
+    let total = 0;
+    for (let b = 0; b < 65536; b++) {
+      const c = count[b];
+      count[b] = total;
+      total += c;
+    }
+    for (let i = 0; i < n; i++) {
+      const d = (key[i] >>> shift) & 0xffff;
+      const at = count[d]++;
+      idx2[at] = idx[i];
+      hi2[at] = hi[i];
+      if (!useHi) lo2[at] = lo[i];
+    }
+    [idx, idx2] = [idx2, idx];
+    [hi, hi2] = [hi2, hi];
+    if (!useHi) [lo, lo2] = [lo2, lo];
+  }
+  return idx;
+}
+
+/** Replaces -0 by 0 (methods.md §0: -0 never appears in a result). */
+export function clean(x: number): number {
+  return x === 0 ? 0 : x;
+}
+
+/** `null` for NaN/±Infinity, the number otherwise (-0 becomes 0). */
+export function finiteOrNull(x: number): number | null {
+  return Number.isFinite(x) ? (x === 0 ? 0 : x) : null;
+}
+
+/** Criterion or subsystem weights: equal when not given, else normalised as above. */
+export function normalizeIndicatorWeightsOrEqual(
+  weights: readonly number[] | undefined,
+  count: number,
+  warnings: MethodWarning[],
+  what = 'weights',
+): Float64Array {
+  if (weights === undefined) return new Float64Array(count).fill(1 / count);
+  return normalizeIndicatorWeights(weights, count, warnings, what);
+}

@@ -1,0 +1,190 @@
+/**
+ * TOPSIS (methods.md §6): vector (default), min-max or no normalisation; benefit, cost, middle and
+ * interval criteria; ideal and anti-ideal, distances, closeness and ranks with tie rules.
+ */
+import { BLOCK, CompensatedSum, clean, normalizeIndicatorWeightsOrEqual, requireLength, sortOrderNonNegative, type NumericColumn } from './columns.js';
+import { checkCriteria, checkMatrixCells, columnStats, forwardTransform, toColumnRef, type Criterion } from './criteria.js';
+import { MethodInputError, TOL, type MethodWarning } from './method-error.js';
+
+export type TiesRule = 'min' | 'average' | 'dense' | 'ordinal';
+
+export interface TopsisOptions {
+  /** Criterion weights (default equal); normalised, with a warning when they do not sum to 1. */
+  weights?: readonly number[];
+  normalization?: 'vector' | 'minmax' | 'none';
+  ties?: TiesRule;
+  names?: readonly string[];
+}
+
+export interface TopsisResult {
+  closeness: Float64Array;
+  dPlus: Float64Array;
+  dMinus: Float64Array;
+  /** 1 = best; halves with ties 'average'. */
+  rank: Float64Array;
+  idealBest: number[];
+  idealWorst: number[];
+  weights: number[];
+  normalization: 'vector' | 'minmax' | 'none';
+  warnings: MethodWarning[];
+}
+
+export function computeTopsis(
+  columns: readonly NumericColumn[],
+  criteria: readonly Criterion[] | undefined,
+  options: TopsisOptions = {},
+): TopsisResult {
+  const n = columns.length;
+  if (n === 0) throw new MethodInputError('EMPTY_INPUT', 'no criteria columns');
+  const m = columns[0].length;
+  if (m === 0) throw new MethodInputError('EMPTY_INPUT', 'no rows');
+  const ref = toColumnRef(options.names);
+  for (let j = 0; j < n; j++) {
+    if (columns[j].length !== m) throw new MethodInputError('DIMENSION_MISMATCH', `column ${String(ref(j))} has ${columns[j].length} rows, expected ${m}`, null, ref(j));
+  }
+  const crit = criteria ?? columns.map(() => ({ type: 'benefit' as const }));
+  requireLength(crit.length, n, 'criteria');
+  if (options.names) requireLength(options.names.length, n, 'names');
+  const normalization = options.normalization ?? 'vector';
+  if (!['vector', 'minmax', 'none'].includes(normalization)) throw new MethodInputError('INVALID_PARAMETER', `unknown normalization "${normalization}"`);
+  const ties = options.ties ?? 'min';
+  if (!['min', 'average', 'dense', 'ordinal'].includes(ties)) throw new MethodInputError('INVALID_PARAMETER', `unknown ties rule "${ties}"`);
+  const warnings: MethodWarning[] = [];
+  const w = normalizeIndicatorWeightsOrEqual(options.weights, n, warnings, 'criterion weights');
+  checkCriteria(crit, ref);
+  if (m < 2) throw new MethodInputError('INSUFFICIENT_DATA', 'TOPSIS needs at least 2 alternatives');
+  checkMatrixCells(columns, m, ref);
+
+  // Per column: the values used (middle/interval forward-transformed) and v_ij = (x_ij − sub_j) · scale_j.
+  const data: NumericColumn[] = [];
+  const sub = new Float64Array(n);
+  const scale = new Float64Array(n);
+  const best = new Float64Array(n);
+  const worst = new Float64Array(n);
+  for (let j = 0; j < n; j++) {
+    const c = crit[j];
+    const type = c.type ?? 'benefit';
+    const x: NumericColumn = type === 'middle' || type === 'interval' ? forwardTransform(columns[j], m, c) : columns[j];
+    const isCost = type === 'cost';
+    data.push(x);
+    const { min, max } = columnStats(x, m);
+    const name = typeof ref(j) === 'string' ? `"${ref(j)}"` : String(ref(j));
+    if (normalization === 'vector') {
+      const norm = Math.sqrt(sumSquares(x, m));
+      if (norm === 0) {
+        warnings.push({ code: 'ZERO_NORM_COLUMN', message: `column ${name} is all zero: it does not discriminate`, column: ref(j) as string | number });
+      } else scale[j] = w[j] / norm;
+    } else if (normalization === 'minmax') {
+      if (max === min) {
+        warnings.push({ code: 'ZERO_VARIANCE_COLUMN', message: `column ${name} is constant: it does not discriminate`, column: ref(j) as string | number });
+      } else if (isCost) {
+        // r = (max − x) / R = (x − max) · (−1 / R); after min-max every column is benefit.
+        sub[j] = max;
+        scale[j] = -w[j] / (max - min);
+      } else {
+        sub[j] = min;
+        scale[j] = w[j] / (max - min);
+      }
+    } else scale[j] = w[j];
+    const a = (min - sub[j]) * scale[j];
+    const b = (max - sub[j]) * scale[j];
+    const vmin = Math.min(a, b);
+    const vmax = Math.max(a, b);
+    const benefit = normalization === 'minmax' || !isCost;
+    best[j] = benefit ? vmax : vmin;
+    worst[j] = benefit ? vmin : vmax;
+  }
+
+  const dPlus = new Float64Array(m);
+  const dMinus = new Float64Array(m);
+  const closeness = new Float64Array(m);
+  let discriminates = false;
+  for (let i = 0; i < m; i++) {
+    let sp = 0;
+    let sm = 0;
+    for (let j = 0; j < n; j++) {
+      const v = ((data[j][i] as number) - sub[j]) * scale[j];
+      const a = v - best[j];
+      const b = v - worst[j];
+      sp += a * a;
+      sm += b * b;
+    }
+    const dp = Math.sqrt(sp);
+    const dm = Math.sqrt(sm);
+    dPlus[i] = dp;
+    dMinus[i] = dm;
+    const total = dp + dm;
+    if (total > 0) {
+      discriminates = true;
+      closeness[i] = dm / total;
+    }
+  }
+  let rank: Float64Array;
+  if (!discriminates) {
+    closeness.fill(0.5);
+    rank = new Float64Array(m).fill(1);
+    warnings.push({ code: 'NO_DISCRIMINATION', message: 'every weighted column is constant: all alternatives tie at closeness 0.5' });
+  } else {
+    rank = rankDescending(closeness, ties);
+  }
+  return {
+    closeness,
+    dPlus,
+    dMinus,
+    rank,
+    idealBest: Array.from(best, clean),
+    idealWorst: Array.from(worst, clean),
+    weights: Array.from(w, clean),
+    normalization,
+    warnings,
+  };
+}
+
+function sumSquares(x: NumericColumn, m: number): number {
+  const acc = new CompensatedSum();
+  for (let start = 0; start < m; start += BLOCK) {
+    const end = Math.min(m, start + BLOCK);
+    let s = 0;
+    for (let i = start; i < end; i++) {
+      const v = x[i] as number;
+      s += v * v;
+    }
+    acc.add(s);
+  }
+  return acc.value;
+}
+
+/**
+ * Ranks non-negative scores, 1 = largest. Sorted descending, a value within TOL of the first value of
+ * the current run joins that run; ties: 'min' (1, 1, 3), 'average' (1.5, 1.5, 3), 'dense' (1, 1, 2),
+ * 'ordinal' (input order breaks ties).
+ */
+export function rankDescending(scores: Float64Array, ties: TiesRule = 'min'): Float64Array {
+  const m = scores.length;
+  const order = sortOrderNonNegative(scores);
+  const runOf = new Int32Array(m);
+  const runStart: number[] = [];
+  const runEnd: number[] = [];
+  let runValue = NaN;
+  for (let pos = 0; pos < m; pos++) {
+    const i = order[m - 1 - pos];
+    const s = scores[i];
+    if (pos === 0 || runValue - s > TOL) {
+      runValue = s;
+      runStart.push(pos + 1);
+      runEnd.push(pos + 1);
+    } else runEnd[runEnd.length - 1] = pos + 1;
+    runOf[i] = runStart.length - 1;
+  }
+  const rank = new Float64Array(m);
+  if (ties === 'ordinal') {
+    const next = Int32Array.from(runStart);
+    for (let i = 0; i < m; i++) rank[i] = next[runOf[i]]++;
+    return rank;
+  }
+  for (let i = 0; i < m; i++) {
+    const r = runOf[i];
+    rank[i] = ties === 'min' ? runStart[r] : ties === 'dense' ? r + 1 : (runStart[r] + runEnd[r]) / 2;
+  }
+  return rank;
+}
