@@ -1,7 +1,16 @@
 import type { FastifyInstance } from 'fastify';
+import { registerParameterRoutes } from '../modules/parameters/http.js';
+import { registerDivisionRoutes } from '../modules/divisions/index.js';
+import { registerAuditRoutes } from '../modules/audit/http.js';
+import { registerImportExportRoutes } from '../modules/registry/import-export/index.js';
 
 /**
  * Each module's HTTP routes, registered in this order. A module adds one line here: its
  * `registerXxxRoutes` from `modules/<m>/http.ts`. (Access routes are registered first by app.ts.)
  */
-export const routeModules: Array<(app: FastifyInstance) => Promise<void>> = [];
+export const routeModules: Array<(app: FastifyInstance) => Promise<void>> = [
+  registerParameterRoutes,
+  registerDivisionRoutes,
+  registerAuditRoutes,
+  registerImportExportRoutes,
+];

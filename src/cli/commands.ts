@@ -1,7 +1,20 @@
 import type { Command } from 'commander';
+import { registerParameterCommands } from '../modules/parameters/cli.js';
+import { registerDivisionCommands } from '../modules/divisions/index.js';
+import { registerAccessCommands } from '../modules/access/cli.js';
+import { registerAuditCommands } from '../modules/audit/cli.js';
+import { registerMeasuresCommands } from '../modules/measures/cli.js';
+import { registerImportExportCommands } from '../modules/registry/import-export/index.js';
 
 /**
  * Each module's CLI commands: a module adds one line here, its `registerXxxCommands` from
  * `modules/<m>/cli.ts`. Core commands (serve, db) live in main.ts.
  */
-export const commandModules: Array<(program: Command) => void> = [];
+export const commandModules: Array<(program: Command) => void> = [
+  registerParameterCommands,
+  registerDivisionCommands,
+  registerAccessCommands,
+  registerAuditCommands,
+  registerMeasuresCommands,
+  registerImportExportCommands,
+];

@@ -2,33 +2,62 @@ import type { Deps } from '../../../platform/deps.js';
 import { conflict, invalidInput } from '../../../platform/errors.js';
 import { recordAudit } from '../../audit/index.js';
 import type { Actor } from '../domain/actor.js';
-import { hashPassword } from '../domain/password.js';
-import { NewUserSchema, type NewUser } from '../contract.js';
+import { generatePassword, hashPassword } from '../domain/password.js';
+import { auditedUserFields, toUserView } from '../domain/user-view.js';
+import { NewUserSchema, type NewUser, type User } from '../contract.js';
+import { divisionName, findUserByName, insertUser } from '../store/user-store.js';
+import { requireScopeWithin, requireUserManager } from './guard-user-management.js';
 
-/** Adds a user; the scope must be an existing division (or '' for the whole country). Audited. */
-export async function createUser(deps: Deps, actor: Actor, input: NewUser): Promise<{ id: number }> {
+export interface CreatedUser {
+  id: number;
+  user: User;
+  /** Present when no password was given: shown to the operator once, stored only as a hash. */
+  generatedPassword?: string;
+}
+
+/**
+ * Adds a user. Only a user manager may, and only inside their own scope; the scope must be an
+ * existing division ('' = the whole country). Without a password one is generated. Audited
+ * (`user.create`), never with the password or its hash.
+ */
+export async function createUser(deps: Deps, actor: Actor, input: NewUser): Promise<CreatedUser> {
   const user = NewUserSchema.parse(input);
+  await requireUserManager(deps, actor, 'user.create');
+  await requireScopeWithin(deps, actor, user.scopePrefix, 'user.create');
   const { db } = deps.store;
-  if (user.scopePrefix) {
-    const division = await db.selectFrom('division').select('code').where('prefix', '=', user.scopePrefix).executeTakeFirst();
-    if (!division) throw invalidInput(`No division with code ${user.scopePrefix}`, [{ path: 'scopePrefix', message: 'unknown division', value: user.scopePrefix }]);
+  const scopeName = user.scopePrefix ? await divisionName(db, user.scopePrefix) : null;
+  if (user.scopePrefix && scopeName === null) {
+    throw invalidInput(`No division with code ${user.scopePrefix}`, [
+      { path: 'scopePrefix', message: 'unknown division', code: 'access.unknown_division', value: user.scopePrefix },
+    ]);
   }
-  const passwordHash = await hashPassword(user.password);
+  const generatedPassword = user.password === undefined ? generatePassword() : undefined;
+  const passwordHash = await hashPassword(user.password ?? generatedPassword!);
   return db.transaction().execute(async (trx) => {
-    const exists = await trx.selectFrom('app_user').select('id').where('username', '=', user.username).executeTakeFirst();
-    if (exists) throw conflict(`User ${user.username} exists`, [{ path: 'username', message: 'already taken', value: user.username }]);
-    const { id } = await trx
-      .insertInto('app_user')
-      .values({ username: user.username, display_name: user.displayName, password_hash: passwordHash, role: user.role, scope_prefix: user.scopePrefix, created_at: deps.clock.now() })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    if (await findUserByName(trx, user.username)) {
+      throw conflict(`User ${user.username} exists`, [{ path: 'username', message: 'already taken', code: 'access.username_taken', value: user.username }]);
+    }
+    const created = await insertUser(trx, {
+      username: user.username,
+      displayName: user.displayName,
+      passwordHash,
+      role: user.role,
+      scopePrefix: user.scopePrefix,
+      createdAt: deps.clock.now(),
+    }).catch((e: unknown) => {
+      // Two managers adding the same name at once: the unique index decides.
+      if ((e as { code?: string }).code === '23505') {
+        throw conflict(`User ${user.username} exists`, [{ path: 'username', message: 'already taken', code: 'access.username_taken', value: user.username }]);
+      }
+      throw e;
+    });
     await recordAudit(trx, actor, deps.clock.now(), {
       action: 'user.create',
       entityType: 'user',
-      entityId: id,
-      scopeCode: user.scopePrefix,
-      after: { username: user.username, displayName: user.displayName, role: user.role, scopePrefix: user.scopePrefix },
+      entityId: created.id,
+      scopeCode: created.scopePrefix,
+      after: auditedUserFields(created),
     });
-    return { id };
+    return { id: created.id, user: toUserView(created, scopeName), ...(generatedPassword && { generatedPassword }) };
   });
 }

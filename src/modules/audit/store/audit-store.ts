@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { sql } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import type { Actor } from '../../access/domain/actor.js';
-import { chainHash, GENESIS_HASH, type ChainedFields } from '../domain/hash-chain.js';
+import { chainHash, type ChainedFields, type ChainEvent, type ChainHead } from '../domain/hash-chain.js';
 
 export interface AuditInput {
   action: string;
@@ -18,12 +18,13 @@ type Db = Kysely<Database> | Transaction<Database>;
 
 /**
  * Appends one event to the chain. Call it with the transaction that makes the change, so the
- * change and its record commit together. A transaction-scoped advisory lock orders writers.
+ * change and its record commit together. Locking the chain head row orders writers, so seq order
+ * is commit order; the head moves in the same transaction.
  */
 export async function recordAudit(trx: Transaction<Database>, actor: Actor, at: Date, input: AuditInput): Promise<void> {
-  await sql`SELECT pg_advisory_xact_lock(7319001)`.execute(trx);
-  const last = await trx.selectFrom('audit_event').select('hash').orderBy('seq', 'desc').limit(1).executeTakeFirst();
-  const prevHash = last?.hash ?? GENESIS_HASH;
+  const head = await trx.selectFrom('audit_chain_head').select(['seq', 'hash']).forUpdate().executeTakeFirst();
+  if (!head) throw new Error('the audit chain head is missing: run `ruralbridge audit verify`');
+  const prevHash = head.hash;
   const fields: ChainedFields = {
     at: at.toISOString(),
     actorId: actor.userId,
@@ -36,7 +37,8 @@ export async function recordAudit(trx: Transaction<Database>, actor: Actor, at: 
     after: normalise(input.after),
     reason: input.reason ?? null,
   };
-  await trx
+  const hash = chainHash(prevHash, fields);
+  const { seq } = await trx
     .insertInto('audit_event')
     .values({
       at: fields.at,
@@ -50,8 +52,13 @@ export async function recordAudit(trx: Transaction<Database>, actor: Actor, at: 
       after: fields.after === null ? null : JSON.stringify(fields.after),
       reason: fields.reason,
       prev_hash: prevHash,
-      hash: chainHash(prevHash, fields),
+      hash,
     })
+    .returning('seq')
+    .executeTakeFirstOrThrow();
+  await trx
+    .updateTable('audit_chain_head')
+    .set((eb) => ({ seq, hash, events: eb('events', '+', 1) }))
     .execute();
 }
 
@@ -60,28 +67,102 @@ function normalise(value: unknown): unknown {
   return value === undefined || value === null ? null : JSON.parse(JSON.stringify(value));
 }
 
-export async function* readChain(db: Db, batch = 5000) {
-  let after = 0;
+export async function readChainHead(db: Db): Promise<ChainHead | null> {
+  const r = await db.selectFrom('audit_chain_head').select(['seq', 'hash', 'events']).executeTakeFirst();
+  return r ? { seq: Number(r.seq), hash: r.hash, events: Number(r.events) } : null;
+}
+
+/** Streams events with seq > `afterSeq` in ascending order, `batch` rows per query (keyset paging). */
+export async function* readChain(db: Db, afterSeq = 0, batch = 5000): AsyncGenerator<ChainEvent> {
+  let after = afterSeq;
   for (;;) {
     const rows = await db.selectFrom('audit_event').selectAll().where('seq', '>', after).orderBy('seq').limit(batch).execute();
-    for (const r of rows) {
-      yield {
-        seq: r.seq,
-        prevHash: r.prev_hash,
-        hash: r.hash,
-        at: new Date(r.at).toISOString(),
-        actorId: r.actor_id,
-        actorName: r.actor_name,
-        action: r.action,
-        entityType: r.entity_type,
-        entityId: r.entity_id,
-        scopeCode: r.scope_code,
-        before: r.before,
-        after: r.after,
-        reason: r.reason,
-      };
-    }
+    for (const r of rows) yield toChainEvent(r);
     if (rows.length < batch) return;
     after = rows[rows.length - 1].seq;
   }
+}
+
+function toChainEvent(r: {
+  seq: number; prev_hash: string; hash: string; at: Date; actor_id: number | null; actor_name: string; action: string;
+  entity_type: string; entity_id: string | null; scope_code: string | null; before: unknown; after: unknown; reason: string | null;
+}): ChainEvent {
+  return {
+    seq: Number(r.seq),
+    prevHash: r.prev_hash,
+    hash: r.hash,
+    at: new Date(r.at).toISOString(),
+    actorId: r.actor_id == null ? null : Number(r.actor_id),
+    actorName: r.actor_name,
+    action: r.action,
+    entityType: r.entity_type,
+    entityId: r.entity_id,
+    scopeCode: r.scope_code,
+    before: r.before,
+    after: r.after,
+    reason: r.reason,
+  };
+}
+
+export interface AuditFilter {
+  /** Only events whose scope_code starts with this ('' = every event, including those without a scope). */
+  scopePrefix: string;
+  entityType?: string;
+  entityId?: string;
+  actorName?: string;
+  action?: string;
+  fromAt?: Date;
+  /** Exclusive. */
+  toAt?: Date;
+}
+
+export interface AuditRow {
+  seq: number;
+  at: Date;
+  actorName: string;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  scopeCode: string | null;
+  before: unknown;
+  after: unknown;
+  reason: string | null;
+}
+
+function filtered(db: Db, f: AuditFilter) {
+  let q = db.selectFrom('audit_event');
+  if (f.scopePrefix) q = q.where('scope_code', 'like', `${f.scopePrefix}%`);
+  if (f.entityType) q = q.where('entity_type', '=', f.entityType);
+  if (f.entityId) q = q.where('entity_id', '=', f.entityId);
+  if (f.action) q = q.where('action', '=', f.action);
+  if (f.actorName) q = q.where(sql<boolean>`strpos(lower(actor_name), lower(${f.actorName})) > 0`);
+  if (f.fromAt) q = q.where('at', '>=', f.fromAt);
+  if (f.toAt) q = q.where('at', '<', f.toAt);
+  return q;
+}
+
+/** One page of events, newest first, and the total matching. */
+export async function listAuditRows(db: Db, f: AuditFilter, page: { offset: number; limit: number }): Promise<{ total: number; rows: AuditRow[] }> {
+  const [{ total }] = await filtered(db, f).select((eb) => eb.fn.countAll<number>().as('total')).execute();
+  const rows = await filtered(db, f)
+    .select(['seq', 'at', 'actor_name', 'action', 'entity_type', 'entity_id', 'scope_code', 'before', 'after', 'reason'])
+    .orderBy('seq', 'desc')
+    .offset(page.offset)
+    .limit(page.limit)
+    .execute();
+  return {
+    total: Number(total),
+    rows: rows.map((r) => ({
+      seq: Number(r.seq),
+      at: new Date(r.at),
+      actorName: r.actor_name,
+      action: r.action,
+      entityType: r.entity_type,
+      entityId: r.entity_id,
+      scopeCode: r.scope_code,
+      before: r.before,
+      after: r.after,
+      reason: r.reason,
+    })),
+  };
 }
