@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { registerRegistryRoutes } from '../modules/registry/http.js';
 import { registerParameterRoutes } from '../modules/parameters/http.js';
 import { registerDivisionRoutes } from '../modules/divisions/index.js';
 import { registerAuditRoutes } from '../modules/audit/http.js';
@@ -9,6 +10,7 @@ import { registerImportExportRoutes } from '../modules/registry/import-export/in
  * `registerXxxRoutes` from `modules/<m>/http.ts`. (Access routes are registered first by app.ts.)
  */
 export const routeModules: Array<(app: FastifyInstance) => Promise<void>> = [
+  registerRegistryRoutes,
   registerParameterRoutes,
   registerDivisionRoutes,
   registerAuditRoutes,

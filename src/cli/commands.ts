@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerRegistryCommands } from '../modules/registry/cli.js';
 import { registerParameterCommands } from '../modules/parameters/cli.js';
 import { registerDivisionCommands } from '../modules/divisions/index.js';
 import { registerAccessCommands } from '../modules/access/cli.js';
@@ -11,6 +12,7 @@ import { registerImportExportCommands } from '../modules/registry/import-export/
  * `modules/<m>/cli.ts`. Core commands (serve, db) live in main.ts.
  */
 export const commandModules: Array<(program: Command) => void> = [
+  registerRegistryCommands,
   registerParameterCommands,
   registerDivisionCommands,
   registerAccessCommands,

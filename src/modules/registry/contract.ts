@@ -258,15 +258,22 @@ export type UpdateHousehold = z.infer<typeof UpdateHouseholdSchema>;
  * Member, income and guarantee changes also carry the household `version` they were made against
  * (optional: when given and stale, 409). Each change bumps the household version.
  */
-export const MemberChangeSchema = PersonInputSchema.extend({ version: z.number().int().min(1).optional(), reason: z.string().trim().max(500).optional() }).meta({
-  id: 'MemberChange',
-});
+export const MemberChangeSchema = PersonInputSchema.extend({
+  version: z.number().int().min(1).optional(),
+  reason: z.string().trim().max(500).optional(),
+  /**
+   * Making a non-head member the HEAD hands the role over: the former head gets this relation
+   * (default OTHER). The head itself cannot be demoted directly (a household always has one head).
+   */
+  formerHeadRelation: RelationSchema.exclude(['HEAD']).optional(),
+}).meta({ id: 'MemberChange' });
 export type MemberChange = z.infer<typeof MemberChangeSchema>;
 
-export const MemberRemovalSchema = z
-  .object({ version: z.number().int().min(1).optional(), reason: z.string().trim().max(500).optional() })
-  .meta({ id: 'MemberRemoval' });
-export type MemberRemoval = z.infer<typeof MemberRemovalSchema>;
+/** DELETE /api/households/:id/members/:personId?version=&reason= */
+export const MemberRemovalQuerySchema = z
+  .object({ version: z.coerce.number().int().min(1).optional(), reason: z.string().trim().max(500).optional() })
+  .meta({ id: 'MemberRemovalQuery' });
+export type MemberRemoval = z.infer<typeof MemberRemovalQuerySchema>;
 
 export const IncomeChangeSchema = IncomeInputSchema.extend({ version: z.number().int().min(1).optional(), reason: z.string().trim().max(500).optional() }).meta({
   id: 'IncomeChange',

@@ -1,0 +1,22 @@
+import './messages.js';
+
+/** The registry module's public surface: households, people, incomes, guarantees; search, profile, overview. */
+export * from './contract.js';
+export { registryMessages } from './messages.js';
+export { registerRegistryRoutes } from './http.js';
+export { registerRegistryCommands } from './cli.js';
+export { searchHouseholds } from './use-cases/search-households.js';
+export { getHouseholdProfile } from './use-cases/get-household-profile.js';
+export { createHousehold } from './use-cases/create-household.js';
+export { updateHousehold } from './use-cases/update-household.js';
+export { addMember } from './use-cases/add-member.js';
+export { updateMember } from './use-cases/update-member.js';
+export { removeMember } from './use-cases/remove-member.js';
+export { upsertIncome } from './use-cases/upsert-income.js';
+export { setGuarantee } from './use-cases/set-guarantee.js';
+export { getOverview } from './use-cases/get-overview.js';
+export { auditDenied } from './use-cases/household-access.js';
+export { checkMembers, checkMemberIdentity, checkIncomeYears, checkGuarantee, hasGuaranteeProblem, deriveIncome } from './domain/validate-household.js';
+export { parseIdNumber, makeIdNumber, maskIdNumber, idCheckChar, type IdNumberFacts, type IdNumberProblem } from './domain/id-number.js';
+export * from './domain/enums.js';
+export * from './import-export/index.js';
