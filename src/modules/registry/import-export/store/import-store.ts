@@ -144,10 +144,10 @@ export async function classifyChanges(s: RawSession): Promise<ChangeCounts> {
 
     CREATE TEMP TABLE imp_i ON COMMIT DROP AS
     SELECT s.household_no, s.year, ${INCOME_FIELDS.map((f) => `s.${f}`).join(', ')},
-      COALESCE(z.size, (SELECT count(*) FROM person px WHERE px.household_id = h.id))::smallint AS household_size,
+      CASE WHEN r.id IS NULL THEN COALESCE(z.size, (SELECT count(*) FROM person px WHERE px.household_id = h.id))::smallint END AS household_size,
       r.id AS existing_id,
-      (r.id IS NOT NULL AND (r.household_size, ${INCOME_FIELDS.map((f) => `r.${f}`).join(', ')})
-        IS DISTINCT FROM (COALESCE(z.size, (SELECT count(*) FROM person px WHERE px.household_id = h.id))::smallint, ${INCOME_FIELDS.map((f) => `s.${f}`).join(', ')})) AS changed
+      (r.id IS NOT NULL AND (${INCOME_FIELDS.map((f) => `r.${f}`).join(', ')})
+        IS DISTINCT FROM (${INCOME_FIELDS.map((f) => `s.${f}`).join(', ')})) AS changed
     FROM import_stage s
     LEFT JOIN imp_size z ON z.household_no = s.household_no
     LEFT JOIN household h ON h.household_no = s.household_no
@@ -225,9 +225,11 @@ export async function applyChanges(s: RawSession, at: Date): Promise<void> {
     SELECT h.id, h.county_code, h.village_code, s.id_number, ${PERSON_FIELDS.map((f) => `s.${f}`).join(', ')}
     FROM import_stage s JOIN household h ON h.household_no = s.household_no
     WHERE s.kind = 'P' AND NOT EXISTS (SELECT 1 FROM imp_p e WHERE e.id_number = s.id_number)`);
-  // Incomes: upsert by (household, year); years not in the file are kept.
+  // Incomes: upsert by (household, year); years not in the file are kept. household_size is the
+  // roster size when the record is first written and is not recomputed later (the file has no such
+  // column, and a later roster change should not rewrite an earlier year).
   await s.exec(`
-    UPDATE income_record r SET household_size = i.household_size, ${INCOME_FIELDS.map((f) => `${f} = i.${f}`).join(', ')}
+    UPDATE income_record r SET ${INCOME_FIELDS.map((f) => `${f} = i.${f}`).join(', ')}
     FROM imp_i i WHERE r.id = i.existing_id AND i.changed`);
   await s.exec(`
     INSERT INTO income_record (household_id, county_code, village_code, year, household_size, ${INCOME_FIELDS.join(', ')})
