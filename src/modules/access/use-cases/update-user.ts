@@ -62,7 +62,7 @@ export async function updateUser(deps: Deps, actor: Actor, target: number | stri
       await audit('user.update', Object.fromEntries(Object.keys(profile).map((k) => [k, was[k]])), profile);
     }
     if (nowDisabled !== undefined) {
-      const ended = nowDisabled ? 0 : await deleteSessionsOf(trx, before.id);
+      const ended = nowDisabled ? await deleteSessionsOf(trx, before.id) : 0;
       await audit(nowDisabled ? 'user.disable' : 'user.enable', { disabled: before.disabled }, { disabled: nowDisabled, ...(nowDisabled && { sessionsEnded: ended }) });
     }
     if (passwordHash) {
