@@ -1,10 +1,4 @@
-import {
-  AuditOutlined,
-  CloudUploadOutlined,
-  DashboardOutlined,
-  TeamOutlined,
-  UserOutlined,
-} from '@ant-design/icons';
+import { AuditOutlined, CloudUploadOutlined, DashboardOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { Role } from './features/access/api';
 
@@ -29,6 +23,9 @@ const ADMIN: readonly Role[] = ['county_admin'];
 const AUDIT: readonly Role[] = ['county_admin', 'auditor'];
 
 export const appRoutes: AppRoute[] = [
+  { path: '/', page: page(() => import('./features/dashboard/DashboardPage'), 'DashboardPage'), menu: { labelKey: 'nav.dashboard', icon: <DashboardOutlined /> } },
   { path: '/households', page: page(() => import('./features/registry/HouseholdListPage'), 'HouseholdListPage'), menu: { labelKey: 'nav.households', icon: <TeamOutlined /> } },
   { path: '/households/:id', page: page(() => import('./features/registry/HouseholdProfilePage'), 'HouseholdProfilePage') },
+  { path: '/audit', page: page(() => import('./features/audit/AuditPage'), 'AuditPage'), menu: { labelKey: 'nav.audit', icon: <AuditOutlined /> }, roles: AUDIT },
+  { path: '/users', page: page(() => import('./features/access/UsersPage'), 'UsersPage'), menu: { labelKey: 'nav.users', icon: <UserOutlined /> }, roles: ADMIN },
 ];

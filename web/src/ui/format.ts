@@ -18,3 +18,6 @@ export function formatShare(share: number | null | undefined, lang: string): str
 
 /** 12-digit division code from a scope prefix ('52' → '520000000000'; '' → ''). */
 export const codeFromPrefix = (prefix: string): string => (prefix ? prefix.padEnd(12, '0') : '');
+
+export const formatDateTime = (iso: string, lang: string): string => new Date(iso).toLocaleString(lang, { hour12: false });
+export const formatDate = (iso: string, lang: string): string => new Date(iso).toLocaleDateString(lang);

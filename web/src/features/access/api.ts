@@ -1,7 +1,7 @@
-import type { Me, NewUser } from '../../../../src/modules/access/contract';
+import type { CreateUserRequest, Me, UpdateUserRequest, User, UserChangeResult, UserList } from '../../../../src/modules/access/contract';
 import { api } from '../../ui/api';
 
-export type { Me, NewUser };
+export type { CreateUserRequest, Me, UpdateUserRequest, User, UserChangeResult };
 export type Role = Me['role'];
 
 export const ROLES: readonly Role[] = [
@@ -15,33 +15,21 @@ export const ROLES: readonly Role[] = [
   'auditor',
 ];
 
-/** A user as the users API lists it (mirrors the access module's user listing). */
-export interface UserRow {
-  id: number;
-  username: string;
-  displayName: string;
-  role: Role;
-  scopePrefix: string;
-  scopeName?: string;
-  disabled: boolean;
-  createdAt?: string;
-}
-
-export interface UserPatch {
-  displayName?: string;
+export interface UserListParams {
+  q?: string;
   role?: Role;
-  scopePrefix?: string;
-  disabled?: boolean;
-  password?: string;
+  disabled?: 'true' | 'false';
+  page?: number;
+  pageSize?: number;
 }
 
 export const accessApi = {
   me: () => api.get<Me>('/api/auth/me'),
   login: (username: string, password: string) => api.post<Me>('/api/auth/login', { username, password }),
   logout: () => api.post<{ ok: boolean }>('/api/auth/logout'),
-  listUsers: () => api.get<UserRow[] | { items: UserRow[] }>('/api/users').then((r) => (Array.isArray(r) ? r : r.items)),
-  createUser: (u: NewUser) => api.post<UserRow>('/api/users', u),
-  updateUser: (id: number, patch: UserPatch) => api.patch<UserRow>(`/api/users/${id}`, patch),
+  listUsers: (q: UserListParams) => api.get<UserList>('/api/users', { ...q }),
+  createUser: (u: CreateUserRequest) => api.post<UserChangeResult>('/api/users', u),
+  updateUser: (id: number, patch: UpdateUserRequest) => api.patch<UserChangeResult>(`/api/users/${id}`, patch),
 };
 
 /** Role checks the UI uses to hide what the server would refuse anyway (the server is the fence). */

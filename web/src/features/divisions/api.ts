@@ -1,26 +1,27 @@
+import type { z } from 'zod';
+import type { DivisionChildSchema, DivisionDetailResponse } from '../../../../src/modules/divisions/contract';
 import { api } from '../../ui/api';
 
-/** A division as the divisions API returns it (mirrors the divisions contract minimally). */
+type DivisionChild = z.infer<typeof DivisionChildSchema>;
+export type DivisionDetail = DivisionDetailResponse;
+
+/** What the navigator and pages keep of a division (a detail or a child row both fit). */
 export interface Division {
   code: string;
   name: string;
   level: number;
   /** Significant digits (2, 4, 6, 9 or 12). */
   prefix?: string;
-  parentCode: string | null;
-  /** Present when the server knows it; villages (level 5) never have children. */
-  hasChildren?: boolean;
+  parentCode?: string | null;
   childCount?: number;
 }
 
-const unwrap = (r: Division[] | { items: Division[] }): Division[] => (Array.isArray(r) ? r : r.items);
-
 export const divisionsApi = {
-  get: (code: string) => api.get<Division & { ancestors?: Division[] }>(`/api/divisions/${code}`),
-  children: (code: string) => api.get<Division[] | { items: Division[] }>(`/api/divisions/${code}/children`).then(unwrap),
+  get: (code: string) => api.get<DivisionDetail>(`/api/divisions/${code}`),
+  children: (code: string) => api.get<DivisionChild[]>(`/api/divisions/${code}/children`),
 };
 
-export const isLeafDivision = (d: Division): boolean => d.level >= 5 || d.hasChildren === false || d.childCount === 0;
+export const isLeafDivision = (d: Division): boolean => d.level >= 5 || d.childCount === 0;
 
 const PREFIX_LENGTH: Record<number, number> = { 1: 2, 2: 4, 3: 6, 4: 9, 5: 12 };
 

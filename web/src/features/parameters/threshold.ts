@@ -1,18 +1,19 @@
-import thresholds from '../../../../src/modules/parameters/defaults/monitoring-threshold.json';
-
-type DatedValues = Record<string, Record<string, number>>;
+import type { ParameterValue } from '../../../../src/modules/parameters/contract';
+import { api } from '../../ui/api';
 
 /**
- * The monitoring threshold (yuan per person per year) of a province for a year, from the same
- * shipped defaults file the server reads (src/modules/parameters/defaults). Used where an API answer
- * does not carry the threshold (the household profile's income chart).
+ * The monitoring threshold (yuan per person per year) in force at the end of each year for a
+ * division (county overrides, then province, then the shipped default), from the parameters API.
  */
-export function thresholdYuan(divisionCode: string, year: number): number | null {
-  const values = (thresholds as { values: DatedValues }).values;
-  const series = values[divisionCode.slice(0, 2)] ?? values['000000'];
-  if (!series) return null;
-  const day = `${year}-12-31`;
-  let found: number | null = null;
-  for (const [from, v] of Object.entries(series).sort(([a], [b]) => a.localeCompare(b))) if (from <= day) found = v;
-  return found;
+export async function thresholdsYuan(divisionCode: string, years: number[]): Promise<Map<number, number | null>> {
+  const code = divisionCode.slice(0, 6);
+  const answers = await Promise.all(
+    years.map((y) =>
+      api
+        .get<ParameterValue>('/api/parameters/monitoring-threshold', { code, date: `${y}-12-31` })
+        .then((p) => [y, p.value] as const)
+        .catch(() => [y, null] as const),
+    ),
+  );
+  return new Map(answers);
 }

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError } from '../../ui/api';
 import { useApiErrorHandler } from '../../ui/errors';
-import { formatYuan } from '../../ui/format';
+import { formatDateTime, formatYuan } from '../../ui/format';
 import { NotFoundPage } from '../../ui/NotFoundPage';
 import { PageSpin } from '../../ui/PageSpin';
 import { useApi } from '../../ui/use-api';
@@ -25,7 +25,7 @@ type Editing = { kind: 'household' } | { kind: 'member'; person?: Person } | { k
 /** 一户一档: the household profile with members, incomes over the years, guarantees and change history. */
 export function HouseholdProfilePage() {
   const { id } = useParams();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const me = useMe();
   const profile = useApi(id ?? null, () => registryApi.profile(id!));
   const [editing, setEditing] = useState<Editing>(null);
@@ -72,7 +72,7 @@ export function HouseholdProfilePage() {
           <Descriptions.Item label={t('profile.militaryFamily')}>{yesNo(t, h.isMilitaryFamily)}</Descriptions.Item>
           <Descriptions.Item label={t('profile.address')}>{h.address ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('profile.phone')}>{h.phone ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('profile.updatedAt')}>{new Date(h.updatedAt).toLocaleString()}</Descriptions.Item>
+          <Descriptions.Item label={t('profile.updatedAt')}>{formatDateTime(h.updatedAt, i18n.language)}</Descriptions.Item>
         </Descriptions>
       </Card>
       <Tabs
@@ -224,7 +224,7 @@ function Guarantee({ profile, editable, onEdit }: { profile: HouseholdProfile; e
 }
 
 function History({ events }: { events: ChangeEvent[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (!events.length) return <Empty description={t('profile.history.none')} />;
   const show = (v: unknown) => (v === null || v === undefined ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v));
   return (
@@ -235,7 +235,7 @@ function History({ events }: { events: ChangeEvent[] }) {
           <div>
             <Typography.Text strong>{t(`audit.actions.${e.action}`, { defaultValue: e.action })}</Typography.Text>{' '}
             <Typography.Text type="secondary">
-              {new Date(e.at).toLocaleString()} · {e.actorName}
+              {formatDateTime(e.at, i18n.language)} · {e.actorName}
             </Typography.Text>
             {e.reason && <div>{t('profile.reason')}: {e.reason}</div>}
             {e.changes.slice(0, 12).map((c) => (

@@ -1,0 +1,137 @@
+import { Card, Col, Empty, Row, Select, Space, Statistic, Table, Typography } from 'antd';
+import type { TableProps } from 'antd';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatCount, formatShare, formatYuan } from '../../ui/format';
+import { PageSpin } from '../../ui/PageSpin';
+import { useApi } from '../../ui/use-api';
+import { prefixOf, type Division } from '../divisions/api';
+import { useCurrentDivision } from '../divisions/current-division';
+import { registryApi, type RegistryOverview } from '../registry/api';
+import { YEARS } from '../registry/years';
+import { IncomeHistogram } from './IncomeHistogram';
+import { CountyMap } from './map/CountyMap';
+
+type Child = RegistryOverview['children'][number];
+
+declare global {
+  interface Window {
+    /** performance.now() when the dashboard's KPI cards and histogram were first rendered (read by the e2e timing). */
+    __dashboardInteractiveMs?: number;
+  }
+}
+
+/** County overview: KPI cards, income histogram against the threshold, the schematic map, child divisions. */
+export function DashboardPage() {
+  const { t, i18n } = useTranslation();
+  const { current, setCurrent } = useCurrentDivision();
+  const [year, setYear] = useState<number | undefined>(undefined);
+  const prefix = current ? prefixOf(current) : null;
+  const overview = useApi(prefix ? `${prefix}|${year ?? ''}` : null, () => registryApi.overview(prefix!, year));
+  const marked = useRef(false);
+
+  const onChartRendered = useCallback(() => {
+    if (marked.current) return;
+    marked.current = true;
+    performance.mark('dashboard-interactive');
+    window.__dashboardInteractiveMs = performance.now();
+  }, []);
+  useEffect(() => {
+    if (overview.data && !overview.data.histogram.length) onChartRendered();
+  }, [overview.data, onChartRendered]);
+
+  const drill = (c: Child) => {
+    if (!current) return;
+    const d: Division = { code: c.code, prefix: c.prefix, name: c.name, level: current.level + 1, parentCode: current.code };
+    setCurrent(d);
+  };
+
+  if (!current || (!overview.data && overview.loading)) return <PageSpin />;
+  if (overview.error && !overview.data) return <Typography.Text type="danger">{overview.error.message}</Typography.Text>;
+  const o = overview.data!;
+  const lang = i18n.language;
+
+  const columns: TableProps<Child>['columns'] = [
+    { title: t('dashboard.children.name'), dataIndex: 'name', render: (v: string, c) => <a onClick={() => drill(c)}>{v}</a> },
+    { title: t('dashboard.kpi.households'), dataIndex: 'households', align: 'right', sorter: (a, b) => a.households - b.households, render: (v: number) => formatCount(v, lang) },
+    { title: t('dashboard.kpi.people'), dataIndex: 'people', align: 'right', sorter: (a, b) => a.people - b.people, render: (v: number) => formatCount(v, lang) },
+    { title: t('dashboard.kpi.formerlyPoor'), dataIndex: 'formerlyPoor', align: 'right', sorter: (a, b) => a.formerlyPoor - b.formerlyPoor, render: (v: number) => formatCount(v, lang) },
+    { title: t('dashboard.kpi.relocated'), dataIndex: 'relocated', align: 'right', sorter: (a, b) => a.relocated - b.relocated, render: (v: number) => formatCount(v, lang) },
+    {
+      title: t('dashboard.children.median'),
+      dataIndex: 'medianPerCapitaNetFen',
+      align: 'right',
+      sorter: (a, b) => (a.medianPerCapitaNetFen ?? 0) - (b.medianPerCapitaNetFen ?? 0),
+      render: (v: number | null) => formatYuan(v, lang),
+    },
+    {
+      title: t('dashboard.children.belowShare'),
+      dataIndex: 'shareBelowThreshold',
+      align: 'right',
+      sorter: (a, b) => (a.shareBelowThreshold ?? 0) - (b.shareBelowThreshold ?? 0),
+      render: (v: number | null) => formatShare(v, lang),
+    },
+  ];
+
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }} data-testid="dashboard">
+      <Space style={{ justifyContent: 'space-between', width: '100%' }} wrap>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('dashboard.title', { name: o.division.name, year: o.year })}
+        </Typography.Title>
+        <Space>
+          {t('common.year')}
+          <Select value={year ?? o.year} style={{ width: 100 }} options={YEARS.map((y) => ({ value: y, label: String(y) }))} onChange={setYear} data-testid="dashboard-year" />
+        </Space>
+      </Space>
+      <Row gutter={[12, 12]} data-testid="kpi-cards">
+        {(
+          [
+            ['households', o.households],
+            ['people', o.people],
+            ['formerlyPoor', o.formerlyPoor],
+            ['relocated', o.relocated],
+          ] as const
+        ).map(([key, value]) => (
+          <Col xs={12} md={6} key={key}>
+            <Card size="small">
+              <Statistic title={t(`dashboard.kpi.${key}`)} value={formatCount(value, lang)} />
+            </Card>
+          </Col>
+        ))}
+      </Row>
+      <Row gutter={[12, 12]}>
+        <Col xs={24} xl={13}>
+          <Card size="small" title={t('dashboard.histogram.title', { year: o.year })}>
+            {o.histogram.length ? <IncomeHistogram overview={o} onRendered={onChartRendered} /> : <Empty description={t('dashboard.histogram.empty')} />}
+            <Typography.Paragraph style={{ marginTop: 8, marginBottom: 0 }} data-testid="below-threshold">
+              {o.thresholdFen === null
+                ? t('dashboard.histogram.noThreshold')
+                : t('dashboard.histogram.below', {
+                    threshold: formatYuan(o.thresholdFen, lang),
+                    count: o.belowThreshold,
+                    countText: formatCount(o.belowThreshold, lang),
+                    share: formatShare(o.shareBelowThreshold, lang),
+                    withIncome: formatCount(o.householdsWithIncome, lang),
+                  })}
+            </Typography.Paragraph>
+          </Card>
+        </Col>
+        <Col xs={24} xl={11}>
+          <Card size="small" title={t(current.level === 3 ? 'dashboard.map.townships' : 'dashboard.map.villages')}>
+            {current.level === 3 || current.level === 4 ? (
+              <CountyMap division={current} items={o.children} onSelect={drill} />
+            ) : (
+              <Typography.Text type="secondary">{t('dashboard.map.unavailable')}</Typography.Text>
+            )}
+          </Card>
+        </Col>
+      </Row>
+      {o.children.length > 0 && (
+        <Card size="small" title={t('dashboard.children.title')}>
+          <Table<Child> rowKey="code" size="small" columns={columns} dataSource={o.children} pagination={o.children.length > 50 ? { pageSize: 50 } : false} data-testid="child-stats" />
+        </Card>
+      )}
+    </Space>
+  );
+}
