@@ -15,7 +15,6 @@ export { removeMember } from './use-cases/remove-member.js';
 export { upsertIncome } from './use-cases/upsert-income.js';
 export { setGuarantee } from './use-cases/set-guarantee.js';
 export { getOverview } from './use-cases/get-overview.js';
-export { auditDenied } from './use-cases/household-access.js';
 export { checkMembers, checkMemberIdentity, checkIncomeYears, checkGuarantee, hasGuaranteeProblem, deriveIncome } from './domain/validate-household.js';
 export { parseIdNumber, makeIdNumber, maskIdNumber, idCheckChar, type IdNumberFacts, type IdNumberProblem } from './domain/id-number.js';
 export * from './domain/enums.js';

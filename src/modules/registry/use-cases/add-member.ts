@@ -12,7 +12,7 @@ export async function addMember(deps: Deps, actor: Actor, householdId: number, i
   const { identity, problems } = checkMemberIdentity(input, today(deps));
   if (!identity) throw invalidHousehold(problems);
   const holders = await findIdNumberHolders(deps.store.db, [identity.idNumber]);
-  return changeHousehold(deps, actor, householdId, input.version, 'add member', async (scope, household) => {
+  return changeHousehold(deps, actor, householdId, input.version, 'member.add', async (scope, household) => {
     const conflicts = await idNumberConflicts(scope, holders, [{ idNumber: identity.idNumber, path: 'idNumber' }]);
     if (conflicts.length) throw duplicate(conflicts);
     const members = await scope.members(household.id);

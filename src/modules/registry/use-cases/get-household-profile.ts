@@ -14,6 +14,6 @@ export async function getHouseholdProfile(deps: Deps, actor: Actor, householdId:
     const household = await scope.household(householdId);
     return household ? loadProfile(scope, household) : OUT_OF_SCOPE;
   });
-  if (result === OUT_OF_SCOPE) return refuseHousehold(deps, actor, householdId, 'read household');
+  if (result === OUT_OF_SCOPE) return refuseHousehold(deps, actor, householdId, 'read');
   return result;
 }

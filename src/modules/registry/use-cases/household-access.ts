@@ -1,5 +1,5 @@
 import { canEditRegistry, canSeePersonalData, type Actor } from '../../access/index.js';
-import { recordAudit } from '../../audit/index.js';
+import { auditDenied, recordAudit } from '../../audit/index.js';
 import type { Deps } from '../../../platform/deps.js';
 import { AppError, type ErrorDetail } from '../../../platform/errors.js';
 import { toLocalDate } from '../../../platform/clock.js';
@@ -25,26 +25,12 @@ export const today = (deps: Deps) => toLocalDate(deps.clock.now());
 
 export const householdNotFound = () => new AppError('not_found', 'household not found', { key: 'registry.errors.household_not_found' });
 
-/**
- * Records that `actor` asked for something outside their scope, in a transaction of its own (the
- * refused request changes nothing else), and returns nothing about the target.
- */
-export async function auditDenied(deps: Deps, actor: Actor, target: { entityType: string; entityId: string | number; scopeCode: string | null; what: string }): Promise<void> {
-  await deps.store.db.transaction().execute((trx) =>
-    recordAudit(trx, actor, deps.clock.now(), {
-      action: 'access.denied',
-      entityType: target.entityType,
-      entityId: target.entityId,
-      scopeCode: target.scopeCode,
-      reason: `${target.what} outside scope "${actor.scopePrefix}" (role ${actor.role})`,
-    }),
-  );
-}
-
 /** The 404 for a household the actor cannot see; audited when the household exists elsewhere. */
 export async function refuseHousehold(deps: Deps, actor: Actor, householdId: number, what: string): Promise<never> {
   const village = await findHouseholdVillage(deps.store.db, householdId);
-  if (village !== null) await auditDenied(deps, actor, { entityType: 'household', entityId: householdId, scopeCode: village, what });
+  if (village !== null) {
+    await auditDenied(deps, actor, { entityType: 'household', entityId: householdId, scopeCode: village, reason: 'outside scope', attempted: `household.${what}` });
+  }
   throw householdNotFound();
 }
 

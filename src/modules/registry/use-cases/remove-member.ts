@@ -7,7 +7,7 @@ import { memberNotFound } from './update-member.js';
 
 /** Removes a member (moved away, deceased). The head and the last member stay: hand the head role over first. */
 export async function removeMember(deps: Deps, actor: Actor, householdId: number, personId: number, input: MemberRemoval = {}): Promise<HouseholdProfile> {
-  return changeHousehold(deps, actor, householdId, input.version, 'remove member', async (scope, household) => {
+  return changeHousehold(deps, actor, householdId, input.version, 'member.remove', async (scope, household) => {
     const members = await scope.members(household.id, { fullIds: true });
     const person = members.find((m) => m.id === personId);
     if (!person) throw memberNotFound();

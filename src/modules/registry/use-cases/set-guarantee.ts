@@ -11,7 +11,7 @@ export async function setGuarantee(deps: Deps, actor: Actor, householdId: number
   const problems = checkGuarantee(input, '');
   if (problems.length) throw invalidHousehold(problems);
   const day = today(deps);
-  return changeHousehold(deps, actor, householdId, input.version, 'set guarantee status', async (scope, household) => {
+  return changeHousehold(deps, actor, householdId, input.version, 'guarantee.set', async (scope, household) => {
     const before = await scope.guarantee(household.id);
     await scope.upsertGuarantee(household.id, household.villageCode, guaranteeValues(input, day));
     const after = await scope.guarantee(household.id);

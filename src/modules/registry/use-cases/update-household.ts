@@ -61,6 +61,6 @@ export async function updateHousehold(deps: Deps, actor: Actor, householdId: num
       return loadProfile(scope, after);
     }),
   );
-  if (result === OUT_OF_SCOPE) return refuseHousehold(deps, actor, householdId, 'update household');
+  if (result === OUT_OF_SCOPE) return refuseHousehold(deps, actor, householdId, 'update');
   return result;
 }

@@ -18,7 +18,7 @@ export async function updateMember(deps: Deps, actor: Actor, householdId: number
   const { identity, problems } = checkMemberIdentity(input, today(deps));
   if (!identity) throw invalidHousehold(problems);
   const holders = await findIdNumberHolders(deps.store.db, [identity.idNumber]);
-  return changeHousehold(deps, actor, householdId, input.version, 'update member', async (scope, household) => {
+  return changeHousehold(deps, actor, householdId, input.version, 'member.update', async (scope, household) => {
     const members = await scope.members(household.id, { fullIds: true });
     const before = members.find((m) => m.id === personId);
     if (!before) throw memberNotFound();

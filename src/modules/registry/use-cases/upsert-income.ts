@@ -10,7 +10,7 @@ export async function upsertIncome(deps: Deps, actor: Actor, householdId: number
   requireEditor(actor);
   const problems = checkIncomeYears([year], today(deps), '');
   if (problems.length) throw invalidHousehold(problems);
-  return changeHousehold(deps, actor, householdId, input.version, 'record income', async (scope, household) => {
+  return changeHousehold(deps, actor, householdId, input.version, 'income.upsert', async (scope, household) => {
     const before = await scope.incomeRow(household.id, year);
     const size = (await scope.members(household.id)).length;
     await scope.upsertIncome(household.id, household.villageCode, year, incomeValues(input, size));
