@@ -3,6 +3,7 @@ import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { makeIdNumber } from '../domain/id-number.js';
 import { INCOME_COLUMNS, PEOPLE_COLUMNS } from './domain/columns.js';
+import type { Deps } from '../../../platform/deps.js';
 
 export const TEST_VILLAGE = '520527100201';
 export const TEST_VILLAGE_2 = '520527100202';
@@ -75,4 +76,35 @@ export async function workbook(people: PeopleRow[], incomes: Record<string, stri
   i.addRow(INCOME_COLUMNS.map((c) => c.zh));
   for (const r of incomes) i.addRow(INCOME_COLUMNS.map((c) => r[c.key] ?? ''));
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** Province 52 → Bijie → Hezhang with two villages, and a village of the neighbouring county (outside a Hezhang scope). */
+export async function seedImportDivisions(d: Deps): Promise<void> {
+  const rows = [
+    ['520000000000', '52', '贵州省', 1, null],
+    ['520500000000', '5205', '毕节市', 2, '520000000000'],
+    ['520527000000', '520527', '赫章县', 3, '520500000000'],
+    ['520527100000', '520527100', '白果街道', 4, '520527000000'],
+    [TEST_VILLAGE, TEST_VILLAGE, '一村', 5, '520527100000'],
+    [TEST_VILLAGE_2, TEST_VILLAGE_2, '二村', 5, '520527100000'],
+    ['520526000000', '520526', '威宁县', 3, '520500000000'],
+    ['520526100000', '520526100', '某镇', 4, '520526000000'],
+    ['520526100201', '520526100201', '外村', 5, '520526100000'],
+  ] as const;
+  for (const [code, prefix, name, level, parent] of rows) {
+    await d.store.db.insertInto('division').values({ code, prefix, name, level, parent_code: parent, flags: '{}' }).onConflict((oc) => oc.doNothing()).execute();
+  }
+}
+
+/** A multipart/form-data body for app.inject. */
+export function multipartBody(files: { field: string; filename: string; content: Buffer | string }[]): { payload: Buffer; headers: Record<string, string> } {
+  const boundary = `----rbtest${Math.random().toString(16).slice(2)}`;
+  const parts = files.map((f) =>
+    Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${f.field}"; filename="${f.filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+      Buffer.isBuffer(f.content) ? f.content : Buffer.from(f.content),
+      Buffer.from('\r\n'),
+    ]),
+  );
+  return { payload: Buffer.concat([...parts, Buffer.from(`--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }

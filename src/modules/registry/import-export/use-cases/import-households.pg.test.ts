@@ -10,7 +10,7 @@ import type { Deps } from '../../../../platform/deps.js';
 import { openTestStore } from '../../../../platform/testing/test-store.js';
 import { systemActor, type Actor } from '../../../access/index.js';
 import { makeIdNumber } from '../../domain/id-number.js';
-import { household, incomeRow, incomesCsv, peopleCsv, peopleRow, TEST_VILLAGE, TEST_VILLAGE_2, type PeopleRow } from '../testing.js';
+import { seedImportDivisions, household, incomeRow, incomesCsv, peopleCsv, peopleRow, TEST_VILLAGE, TEST_VILLAGE_2, type PeopleRow } from '../testing.js';
 import { exportHouseholds } from './export-households.js';
 import { importHouseholds, type ImportSummary } from './import-households.js';
 
@@ -18,23 +18,6 @@ let deps: Deps;
 let dir: string;
 let n = 0;
 const admin: Actor = { userId: 1, name: 'admin', role: 'county_admin', scopePrefix: '520527' };
-
-export async function seedDivisions(d: Deps): Promise<void> {
-  const rows = [
-    ['520000000000', '52', '贵州省', 1, null],
-    ['520500000000', '5205', '毕节市', 2, '520000000000'],
-    ['520527000000', '520527', '赫章县', 3, '520500000000'],
-    ['520527100000', '520527100', '白果街道', 4, '520527000000'],
-    [TEST_VILLAGE, TEST_VILLAGE, '一村', 5, '520527100000'],
-    [TEST_VILLAGE_2, TEST_VILLAGE_2, '二村', 5, '520527100000'],
-    ['520526000000', '520526', '威宁县', 3, '520500000000'],
-    ['520526100000', '520526100', '某镇', 4, '520526000000'],
-    ['520526100201', '520526100201', '外村', 5, '520526100000'],
-  ] as const;
-  for (const [code, prefix, name, level, parent] of rows) {
-    await d.store.db.insertInto('division').values({ code, prefix, name, level, parent_code: parent, flags: '{}' }).onConflict((oc) => oc.doNothing()).execute();
-  }
-}
 
 async function files(people: PeopleRow[], incomes: Record<string, string>[] = []) {
   n++;
@@ -60,7 +43,7 @@ beforeAll(async () => {
   const store = await openTestStore();
   deps = { store, clock: new FixedClock('2025-06-01T02:00:00Z'), config: ConfigSchema.parse({ LOG_LEVEL: 'silent' }) };
   dir = await mkdtemp(join(tmpdir(), 'rb-imp-'));
-  await seedDivisions(deps);
+  await seedImportDivisions(deps);
 });
 afterAll(async () => {
   await deps.store.close();
