@@ -6,10 +6,15 @@ const require = createRequire(import.meta.url);
 const monitoringThreshold = require('./defaults/monitoring-threshold.json') as { values: DatedValues };
 
 export { valueOn, type DatedValues } from './domain/dated-value.js';
+export { resolveLayered, type ResolvedValue, type OverrideValue } from './domain/resolve.js';
+export { PARAMETERS, parameterDefinition, type ParameterDefinition } from './defaults.js';
+export { resolveParameter, parameterValue, thresholdFen, resolveForCounties, listParameters } from './use-cases/resolve-parameter.js';
+export { setParameterOverride } from './use-cases/set-parameter-override.js';
+export * from './contract.js';
 
 /**
  * The monitoring threshold in fen per person per year for a province on a date, from the shipped
- * defaults. (County overrides stored in the database come with the monitoring work.)
+ * defaults only. Use `thresholdFen(deps, code, date)` to include county/province overrides.
  */
 export function defaultMonitoringThresholdFen(provinceCode: string, date: string): Fen | null {
   const yuan = valueOn(monitoringThreshold.values, provinceCode, date);

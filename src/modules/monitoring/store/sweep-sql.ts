@@ -1,0 +1,205 @@
+import { parameterDefinition } from '../../parameters/index.js';
+import { RULES, RULE_PARAMETERS } from '../domain/rules/index.js';
+
+/**
+ * The set-based form of the early-warning rules: one SELECT over the registry that yields, per
+ * household and risk, the level, the findings and the fingerprint — the same as
+ * `groupByRisk(evaluateHousehold(facts))` for every household (checked by sweep.pg.test.ts).
+ *
+ * The per-household row `f` has: household_id, county_code, village_code, household_type, ref_year,
+ * pc1/pc0 (per-capita net fen of the reference year and the year before), wage1/wage0, oop1,
+ * n_members, n_labour, n_serious, serious_ids, n_disabled, disabled_ids, n_dropout, dropout_ids,
+ * g_present, housing_unsafe, house_grade, g_dropout, water_unsafe, water_l, water_trip, water_int,
+ * and one column per rule parameter named by its id (money in fen).
+ *
+ * All values are validated numbers, dates and digit strings inlined as literals: the statement has
+ * no parameters, so it runs the same through Kysely, a raw session or psql.
+ */
+export interface SweepFilter {
+  /** Division prefix: households whose village code starts with it ('' = all). */
+  scopePrefix?: string;
+  householdIds?: readonly number[];
+  villageCodes?: readonly string[];
+}
+
+export interface CountyParams {
+  countyCode: string;
+  refYear: number;
+  values: Record<string, number | null>;
+}
+
+const DIGITS = /^\d*$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function num(v: number | null | undefined): string {
+  if (v === null || v === undefined) return 'NULL';
+  if (!Number.isFinite(v)) throw new Error(`not a finite number: ${v}`);
+  return String(v);
+}
+
+function sqlType(id: string): string {
+  return parameterDefinition(id)?.unit.startsWith('yuan') ? 'bigint' : 'float8';
+}
+
+/** `WHERE` fragment for a household alias. */
+export function householdFilterSql(alias: string, filter: SweepFilter): string {
+  const parts: string[] = [];
+  if (filter.scopePrefix) {
+    if (!DIGITS.test(filter.scopePrefix)) throw new Error('bad scope prefix');
+    parts.push(`${alias}.village_code LIKE '${filter.scopePrefix}%'`);
+  }
+  if (filter.householdIds) {
+    const ids = filter.householdIds.map((id) => (Number.isSafeInteger(id) ? String(id) : (() => { throw new Error('bad id'); })()));
+    parts.push(ids.length ? `${alias}.id = ANY('{${ids.join(',')}}'::bigint[])` : 'false');
+  }
+  if (filter.villageCodes) {
+    if (!filter.villageCodes.every((c) => DIGITS.test(c))) throw new Error('bad village code');
+    parts.push(filter.villageCodes.length ? `${alias}.village_code = ANY('{${filter.villageCodes.join(',')}}'::text[])` : 'false');
+  }
+  return parts.length ? parts.join(' AND ') : 'true';
+}
+
+function paramsCte(counties: readonly CountyParams[]): string {
+  const cols = ['county_code', 'ref_year', ...RULE_PARAMETERS.map((p) => `"${p}"`)];
+  const rows = counties.map((c) => {
+    if (!DIGITS.test(c.countyCode)) throw new Error('bad county code');
+    const vals = RULE_PARAMETERS.map((p) => `${num(c.values[p])}::${sqlType(p)}`);
+    return `('${c.countyCode}'::text, ${num(c.refYear)}::int, ${vals.join(', ')})`;
+  });
+  return `p (${cols.join(', ')}) AS (VALUES ${rows.join(',\n  ')})`;
+}
+
+/** The SELECT of firings grouped per household and risk. `counties` must be non-empty. */
+export function buildFiringsSql(asOf: string, counties: readonly CountyParams[], filter: SweepFilter): string {
+  if (!DATE.test(asOf)) throw new Error('bad date');
+  if (counties.length === 0) throw new Error('no counties');
+  const refYears = new Set(counties.map((c) => c.refYear));
+  // One reference year everywhere (the usual case): inline it so the income scans filter early.
+  const year1 = refYears.size === 1 ? String([...refYears][0]) : 'p.ref_year';
+  const year0 = refYears.size === 1 ? String([...refYears][0] - 1) : '(p.ref_year - 1)';
+  const hf = householdFilterSql('h', filter);
+  const pf = householdFilterSql('hx', filter);
+  const personScope = filter.householdIds || filter.villageCodes || filter.scopePrefix
+    ? `AND pe.household_id IN (SELECT hx.id FROM household hx WHERE ${pf})`
+    : '';
+  const dropout = `pe.student_status = 'DROPPED_OUT' AND date_part('year', age('${asOf}'::date, pe.birth_date)) BETWEEN p."monitoring.school-age-min" AND p."monitoring.school-age-max"`;
+  const paramCols = RULE_PARAMETERS.map((p) => `p."${p}"`).join(', ');
+  const householdRules = RULES.filter((r) => r.sql);
+  const lateral = householdRules.map((r) => `('${r.id}', '${r.riskType}', ${r.sql!.level})`).join(',\n      ');
+  const valuesCase = householdRules.map((r) => `WHEN '${r.id}' THEN ${r.sql!.values}`).join('\n      ');
+  const fpCase = householdRules.map((r) => `WHEN '${r.id}' THEN ${r.sql!.fingerprint}`).join('\n      ');
+
+  return `
+WITH ${paramsCte(counties)},
+mem AS (
+  SELECT pe.household_id,
+    count(*) AS n_members,
+    count(*) FILTER (WHERE pe.labor_skill IN ('SKILLED','ORDINARY','WEAK_OR_HALF')) AS n_labour,
+    count(*) FILTER (WHERE pe.health_status = 'SERIOUS_ILLNESS') AS n_serious,
+    coalesce(sum(pe.id) FILTER (WHERE pe.health_status = 'SERIOUS_ILLNESS'), 0) AS sum_serious,
+    count(*) FILTER (WHERE pe.health_status = 'DISABLED') AS n_disabled,
+    coalesce(sum(pe.id) FILTER (WHERE pe.health_status = 'DISABLED'), 0) AS sum_disabled,
+    count(*) FILTER (WHERE ${dropout}) AS n_dropout,
+    coalesce(sum(pe.id) FILTER (WHERE ${dropout}), 0) AS sum_dropout
+  FROM person pe JOIN p ON p.county_code = pe.county_code
+  WHERE true ${personScope}
+  GROUP BY pe.household_id
+),
+f AS (
+  SELECT h.id AS household_id, h.county_code, h.village_code, h.household_type, p.ref_year, ${paramCols},
+    i1.per_capita_net_fen AS pc1, i0.per_capita_net_fen AS pc0, i1.wage_fen AS wage1, i0.wage_fen AS wage0,
+    i1.out_of_pocket_medical_fen AS oop1,
+    coalesce(m.n_members, 0) AS n_members, coalesce(m.n_labour, 0) AS n_labour,
+    coalesce(m.n_serious, 0) AS n_serious, coalesce(m.n_serious, 0) || ':' || coalesce(m.sum_serious, 0) AS serious_ids,
+    coalesce(m.n_disabled, 0) AS n_disabled, coalesce(m.n_disabled, 0) || ':' || coalesce(m.sum_disabled, 0) AS disabled_ids,
+    coalesce(m.n_dropout, 0) AS n_dropout, coalesce(m.n_dropout, 0) || ':' || coalesce(m.sum_dropout, 0) AS dropout_ids,
+    g.household_id IS NOT NULL AS g_present, coalesce(g.housing_unsafe, false) AS housing_unsafe, g.house_grade::text AS house_grade,
+    g.dropout_child AS g_dropout, coalesce(g.water_unsafe, false) AS water_unsafe,
+    g.water_liters_per_day::float8 AS water_l, g.water_trip_minutes::float8 AS water_trip, g.water_interruption_days AS water_int
+  FROM household h
+  JOIN p ON p.county_code = h.county_code
+  LEFT JOIN income_record i1 ON i1.household_id = h.id AND i1.year = ${year1}
+  LEFT JOIN income_record i0 ON i0.household_id = h.id AND i0.year = ${year0}
+  LEFT JOIN mem m ON m.household_id = h.id
+  LEFT JOIN guarantee_status g ON g.household_id = h.id
+  WHERE ${hf}
+),
+fi AS (
+  SELECT f.household_id, f.county_code, f.village_code, r.rule_id, r.risk_type, r.level,
+    CASE r.rule_id
+      ${valuesCase}
+    END AS vals,
+    CASE r.rule_id
+      ${fpCase}
+    END AS fp
+  FROM f CROSS JOIN LATERAL (VALUES
+      ${lateral}
+    ) AS r(rule_id, risk_type, level)
+  WHERE r.level IS NOT NULL
+  UNION ALL
+  (SELECT DISTINCT ON (h.id, k.risk) h.id, h.county_code, h.village_code, 'risk-event', k.risk, e.severity,
+     jsonb_build_object('eventId', e.id, 'kind', e.kind, 'occurredOn', to_char(e.occurred_on, 'YYYY-MM-DD'), 'severity', e.severity),
+     concat_ws('|', 'risk-event', e.id)
+   FROM risk_event e
+   JOIN risk_event_village v ON v.event_id = e.id
+   JOIN household h ON h.village_code = v.village_code
+   JOIN p ON p.county_code = h.county_code
+   LEFT JOIN income_record i1 ON i1.household_id = h.id AND i1.year = ${year1}
+   CROSS JOIN LATERAL (SELECT CASE e.kind WHEN 'NATURAL_DISASTER' THEN 'NATURAL_DISASTER' WHEN 'MARKET_SHOCK' THEN 'INDUSTRY_FAILURE' ELSE 'OTHER' END AS risk) k
+   WHERE ${hf}
+     AND e.occurred_on > '${asOf}'::date - p."monitoring.event-window-days"::int AND e.occurred_on <= '${asOf}'::date
+     AND (e.kind <> 'MARKET_SHOCK' OR (i1.household_id IS NOT NULL
+          AND i1.wage_fen + i1.operating_fen + i1.property_fen + i1.transfer_fen > 0
+          AND i1.operating_fen::float8 >= p."monitoring.event-operating-share" * (i1.wage_fen + i1.operating_fen + i1.property_fen + i1.transfer_fen)::float8))
+   ORDER BY h.id, k.risk, CASE e.severity WHEN 'RED' THEN 3 WHEN 'YELLOW' THEN 2 ELSE 1 END DESC, e.occurred_on DESC, e.id DESC)
+)
+SELECT fi.household_id, min(fi.county_code) AS county_code, min(fi.village_code) AS village_code, fi.risk_type,
+  CASE max(CASE fi.level WHEN 'RED' THEN 3 WHEN 'YELLOW' THEN 2 ELSE 1 END) WHEN 3 THEN 'RED' WHEN 2 THEN 'YELLOW' ELSE 'BLUE' END AS level,
+  min(fi.rule_id COLLATE "C") AS rule_id,
+  jsonb_agg(jsonb_build_object('ruleId', fi.rule_id, 'level', fi.level, 'values', fi.vals) ORDER BY fi.rule_id COLLATE "C") AS explanation,
+  string_agg(fi.fp, ';' ORDER BY fi.rule_id COLLATE "C") AS fingerprint
+FROM fi
+GROUP BY fi.household_id, fi.risk_type`;
+}
+
+/**
+ * Applies firings (any relation `src` with household_id, county_code, village_code, risk_type, level,
+ * rule_id, explanation, fingerprint) to the clues of the households in `filter`:
+ * update the OPEN platform clue when its facts changed; insert a new clue unless an OPEN/IN_CASE clue
+ * exists or a clue on the same facts was closed; close OPEN platform clues whose rule no longer fires.
+ * Three statements, run in order in one transaction.
+ */
+export function buildApplySql(src: string, at: string, filter: SweepFilter): { update: string; insert: string; resolve: string } {
+  const ts = `'${new Date(at).toISOString()}'::timestamptz`;
+  const clueScope = filter.householdIds
+    ? householdFilterSql('c', { householdIds: filter.householdIds }).replace('c.id', 'c.household_id')
+    : householdFilterSql('c', { scopePrefix: filter.scopePrefix, villageCodes: filter.villageCodes });
+  return {
+    update: `UPDATE risk_clue c SET level = s.level, explanation = s.explanation, fingerprint = s.fingerprint, rule_id = s.rule_id,
+        last_seen_at = ${ts}, updated_at = ${ts}, version = c.version + 1
+      FROM ${src} s
+      WHERE c.status = 'OPEN' AND c.channel = 'PLATFORM_ANALYSIS' AND c.household_id = s.household_id AND c.risk_type = s.risk_type
+        AND c.fingerprint <> s.fingerprint`,
+    insert: `INSERT INTO risk_clue (household_id, county_code, village_code, risk_type, level, channel, source, rule_id, explanation, fingerprint,
+        first_seen_at, last_seen_at, updated_at)
+      SELECT s.household_id, s.county_code, s.village_code, s.risk_type, s.level, 'PLATFORM_ANALYSIS', 'sweep:' || s.rule_id, s.rule_id, s.explanation, s.fingerprint,
+        ${ts}, ${ts}, ${ts}
+      FROM ${src} s
+      WHERE NOT EXISTS (SELECT 1 FROM risk_clue c WHERE c.household_id = s.household_id AND c.risk_type = s.risk_type
+                        AND (c.status <> 'CLOSED' OR c.fingerprint = s.fingerprint))
+      ON CONFLICT (household_id, risk_type) WHERE status = 'OPEN' DO NOTHING`,
+    resolve: `UPDATE risk_clue c SET status = 'CLOSED', closed_reason = 'resolved_by_data', updated_at = ${ts}, version = c.version + 1
+      WHERE c.status = 'OPEN' AND c.channel = 'PLATFORM_ANALYSIS' AND ${clueScope}
+        AND NOT EXISTS (SELECT 1 FROM ${src} s WHERE s.household_id = c.household_id AND s.risk_type = c.risk_type)`,
+  };
+}
+
+/** The three apply statements as one (data-modifying CTEs; they touch disjoint rows): for small sets. */
+export function buildCombinedApplySql(srcSelect: string, at: string, filter: SweepFilter): string {
+  const a = buildApplySql('s', at, filter);
+  return `WITH s AS (${srcSelect}),
+    upd AS (${a.update} RETURNING 1),
+    ins AS (${a.insert} RETURNING 1),
+    res AS (${a.resolve} RETURNING 1)
+  SELECT (SELECT count(*) FROM upd)::int AS updated, (SELECT count(*) FROM ins)::int AS created, (SELECT count(*) FROM res)::int AS resolved`;
+}
