@@ -122,7 +122,8 @@ export function computeAlkireFoster(input: AfInput, options: AfOptions): AfResul
 
   // Parameters.
   const warnings: MethodWarning[] = [];
-  const w = normalizeIndicatorWeights(options.indicatorWeights, d, warnings, 'indicator weights');
+  // In the count form (kUnits 'weights') weights are not meant to sum to 1: no warning then.
+  const w = normalizeIndicatorWeights(options.indicatorWeights, d, options.kUnits === 'weights' ? [] : warnings, 'indicator weights');
   let rawWeightSum = 0;
   for (let j = 0; j < d; j++) rawWeightSum += options.indicatorWeights[j];
   if (cardinalInput) {
