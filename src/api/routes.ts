@@ -4,6 +4,8 @@ import { registerParameterRoutes } from '../modules/parameters/http.js';
 import { registerDivisionRoutes } from '../modules/divisions/index.js';
 import { registerAuditRoutes } from '../modules/audit/http.js';
 import { registerImportExportRoutes } from '../modules/registry/import-export/index.js';
+import { registerCasesRoutes } from '../modules/cases/http.js';
+import { registerAssistanceRoutes } from '../modules/assistance/http.js';
 
 /**
  * Each module's HTTP routes, registered in this order. A module adds one line here: its
@@ -15,4 +17,6 @@ export const routeModules: Array<(app: FastifyInstance) => Promise<void>> = [
   registerDivisionRoutes,
   registerAuditRoutes,
   registerImportExportRoutes,
+  registerCasesRoutes,
+  registerAssistanceRoutes,
 ];

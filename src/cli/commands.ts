@@ -6,6 +6,7 @@ import { registerAccessCommands } from '../modules/access/cli.js';
 import { registerAuditCommands } from '../modules/audit/cli.js';
 import { registerMeasuresCommands } from '../modules/measures/cli.js';
 import { registerImportExportCommands } from '../modules/registry/import-export/index.js';
+import { registerCasesCommands } from '../modules/cases/cli.js';
 
 /**
  * Each module's CLI commands: a module adds one line here, its `registerXxxCommands` from
@@ -19,4 +20,5 @@ export const commandModules: Array<(program: Command) => void> = [
   registerAuditCommands,
   registerMeasuresCommands,
   registerImportExportCommands,
+  registerCasesCommands,
 ];

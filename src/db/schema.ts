@@ -275,6 +275,155 @@ export interface SchemaMigrationTable {
   applied_at: Timestamp;
 }
 
+// ---- cases (0006): monitoring cases, their steps with evidence, public notices, objections, holiday calendar ----
+export interface MonitoringCaseTable {
+  id: Generated<number>;
+  county_code: string;
+  village_code: string;
+  household_id: number;
+  clue_id: number | null;
+  category: string;
+  risks: string[];
+  disaster_subtype: string | null;
+  channel: string;
+  source: string | null;
+  assist_first: Generated<boolean>;
+  status: string;
+  opened_by: number | null;
+  opened_at: Timestamp;
+  opened_on: DateText;
+  due_on: string | null;
+  procedure_due_on: string | null;
+  identified_on: string | null;
+  elimination_type: string | null;
+  eliminated_on: string | null;
+  notice_id: number | null;
+  closed_reason: string | null;
+  version: Generated<number>;
+  updated_at: Timestamp;
+}
+
+export interface CaseEventTable {
+  id: Generated<number>;
+  case_id: number;
+  county_code: string;
+  village_code: string;
+  at: Timestamp;
+  on_date: DateText;
+  action: string;
+  from_status: string | null;
+  to_status: string;
+  actor_id: number | null;
+  actor_name: string;
+  actor_role: string;
+  evidence: Json;
+  note: string | null;
+  case_version: number;
+}
+
+export interface CaseNoticeTable {
+  id: Generated<number>;
+  notice_key: string;
+  county_code: string;
+  village_code: string;
+  kind: 'PUBLICITY' | 'ANNOUNCEMENT';
+  procedure: 'IDENTIFICATION' | 'ELIMINATION';
+  start_date: DateText;
+  end_date: string | null;
+  objection_contact: string | null;
+  document_no: string | null;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface CaseNoticeEntryTable {
+  notice_id: number;
+  case_id: number;
+  county_code: string;
+  village_code: string;
+}
+
+export interface CaseObjectionTable {
+  id: Generated<number>;
+  notice_id: number;
+  case_id: number;
+  county_code: string;
+  village_code: string;
+  received_on: DateText;
+  objector: string | null;
+  content: string;
+  status: Generated<'PENDING' | 'FOUNDED' | 'UNFOUNDED'>;
+  resolution: string | null;
+  recorded_by: number | null;
+  resolved_by: number | null;
+  created_at: Timestamp;
+  resolved_at: Timestamp | null;
+  version: Generated<number>;
+}
+
+export interface CaseCalendarDayTable {
+  day: DateText;
+  is_working: boolean;
+  note: Generated<string>;
+}
+
+// ---- assistance (0007): one plan per monitored household, its measures, the risk → measure mapping ----
+export interface AssistancePlanTable {
+  id: Generated<number>;
+  household_id: number;
+  case_id: number;
+  county_code: string;
+  village_code: string;
+  responsible_user_id: number | null;
+  responsible_name: string;
+  first_measure_due_on: string | null;
+  income_after_fen: number | null;
+  guarantees_after: Json | null;
+  effect_note: string | null;
+  effect_recorded_on: string | null;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface AssistanceMeasureTable {
+  id: Generated<number>;
+  plan_id: number;
+  household_id: number;
+  county_code: string;
+  village_code: string;
+  category: string;
+  description: string;
+  responsible_user_id: number | null;
+  responsible_name: string;
+  amount_fen: Generated<number>;
+  start_date: DateText;
+  end_date: string | null;
+  status: Generated<'PLANNED' | 'IMPLEMENTING' | 'IMPLEMENTED'>;
+  implemented_on: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface RiskMeasureMappingTable {
+  scope_code: Generated<string>;
+  risk: string;
+  categories: string[];
+  updated_by: number | null;
+  updated_at: Timestamp;
+}
+
+/** Read-only view published by assistance (measures per household). */
+export interface AssistanceHouseholdSummaryView {
+  household_id: number;
+  village_code: string;
+  measures: number;
+  implemented: number;
+  started: number;
+}
+
 export interface Database {
   division: DivisionTable;
   household: HouseholdTable;
@@ -297,4 +446,16 @@ export interface Database {
   department_import: DepartmentImportTable;
   risk_event: RiskEventTable;
   risk_event_village: RiskEventVillageTable;
+  // cases (0006)
+  monitoring_case: MonitoringCaseTable;
+  case_event: CaseEventTable;
+  case_notice: CaseNoticeTable;
+  case_notice_entry: CaseNoticeEntryTable;
+  case_objection: CaseObjectionTable;
+  case_calendar_day: CaseCalendarDayTable;
+  // assistance (0007)
+  assistance_plan: AssistancePlanTable;
+  assistance_measure: AssistanceMeasureTable;
+  risk_measure_mapping: RiskMeasureMappingTable;
+  assistance_household_summary: AssistanceHouseholdSummaryView;
 }

@@ -1,0 +1,12 @@
+/** The assistance module's public surface: plans (一户一策), measures, risk → measure mapping. */
+import './messages.js';
+
+export * from './contract.js';
+export { MEASURE_CATEGORIES, MEASURE_STATUSES, DEVELOPMENTAL, type MeasureCategory, type MeasureStatus } from './domain/enums.js';
+export { suggestMeasures, uncoveredRisks } from './domain/suggest.js';
+export { createPlan } from './use-cases/create-plan.js';
+export { getPlan } from './use-cases/get-plan.js';
+export { addMeasure } from './use-cases/add-measure.js';
+export { setMeasureStatus } from './use-cases/set-measure-status.js';
+export { recordEffect } from './use-cases/record-effect.js';
+export { getMapping, setMapping } from './use-cases/mapping.js';

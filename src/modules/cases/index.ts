@@ -1,0 +1,20 @@
+/**
+ * The cases module's public surface: the identification and elimination procedure (state machine,
+ * guards, evidence), notices and objections, work queues, dashboards, case pages.
+ */
+import './messages.js';
+
+export * from './contract.js';
+export { CASE_STATUSES, MONITORING_CATEGORIES, RISK_TYPES, CHANNELS, ELIMINATION_TYPES, DISASTER_SUBTYPES, type CaseStatus, type RiskType, type MonitoringCategory } from './domain/enums.js';
+export { EDGES, CASE_ACTIONS, allowedActions, MONITORED, IN_PROCEDURE, type CaseAction } from './domain/case-machine.js';
+export { maskName } from './domain/mask-name.js';
+export { addWorkingDays, addDays, monthsBetween, type WorkCalendar } from './domain/calendar.js';
+export { caseParams, loadWorkCalendar } from './params.js';
+export { openCase } from './use-cases/open-case.js';
+export { transitionCase } from './use-cases/transition-case.js';
+export { getCasePage } from './use-cases/get-case-page.js';
+export { listCases, workQueue } from './use-cases/list-cases.js';
+export { getNoticeDocument, listNotices, recordObjection, resolveObjection, listObjections } from './use-cases/notices.js';
+export { caseDashboard } from './use-cases/dashboard.js';
+export { setCalendarDay } from './use-cases/set-calendar-day.js';
+export { getCaseIn, type CaseSummary } from './use-cases/get-case-in.js';
