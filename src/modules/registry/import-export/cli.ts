@@ -47,6 +47,12 @@ export function printSummary(s: ImportSummary, lang: Lang): void {
     line('人', 'persons', c.persons);
     line('收入记录', 'income records', c.incomes);
   }
+  const t = s.timings;
+  console.log(
+    en
+      ? `time: read+validate+stage ${(t.readMs / 1000).toFixed(1)} s, checks ${(t.checkMs / 1000).toFixed(1)} s, writes ${(t.writeMs / 1000).toFixed(1)} s`
+      : `用时：读取校验暂存 ${(t.readMs / 1000).toFixed(1)} 秒，数据库检查 ${(t.checkMs / 1000).toFixed(1)} 秒，写入 ${(t.writeMs / 1000).toFixed(1)} 秒`,
+  );
 }
 
 export function registerImportExportCommands(program: Command): void {

@@ -71,6 +71,8 @@ export interface ImportSummary {
   errors: ImportError[];
   errorsPath: string;
   importId: number | null;
+  /** Milliseconds spent: reading + validating + COPY to staging, database checks and counts, writes. */
+  timings: { readMs: number; checkMs: number; writeMs: number };
 }
 
 /** How many problems of one database check are reported. */
@@ -128,7 +130,15 @@ export async function importHouseholds(deps: Deps, actor: Actor, input: ImportIn
     errors: sink.sample,
     errorsPath: sink.path,
     importId: null,
+    timings: { ...timings },
   });
+  const timings = { readMs: 0, checkMs: 0, writeMs: 0 };
+  let mark = Date.now();
+  const lap = (key: keyof typeof timings) => {
+    const now = Date.now();
+    timings[key] = now - mark;
+    mark = now;
+  };
 
   try {
     const summary = await deps.store.bulk(async (s) => {
@@ -195,14 +205,17 @@ export async function importHouseholds(deps: Deps, actor: Actor, input: ImportIn
         if (input.incomes && !seenTables.has('incomes')) throw fileError('import.file.empty', input.incomes.name);
       }
 
+      mark = Date.now();
       await s.copyRows('import_stage', [...STAGE_COLUMNS], stageRows());
       for (const { row, issue } of state.householdsWithoutHead()) await sink.add('people', row, issue);
+      lap('readMs');
 
       progress({ phase: 'checking', fraction: 0.88, rows: rowsRead });
       for (const p of await findDbProblems(s, actor.scopePrefix, DB_PROBLEM_LIMIT)) {
         await sink.add(p.table, p.row, { column: p.column, value: p.value, code: p.code, params: p.params });
       }
       const changeCounts = await classifyChanges(s);
+      lap('checkMs');
       if (sink.count > 0 || input.dryRun) throw new RollBack({ ...base(), counts: changeCounts });
 
       progress({ phase: 'writing', fraction: 0.92, rows: rowsRead });
@@ -223,7 +236,8 @@ export async function importHouseholds(deps: Deps, actor: Actor, input: ImportIn
         summary: { rows: result.rows, counts: changeCounts },
       });
       await auditImport(s, actor, at, importId, result);
-      return { ...result, importId };
+      lap('writeMs');
+      return { ...result, importId, timings: { ...timings } };
     });
     progress({ phase: 'done', fraction: 1, rows: rowsRead });
     return summary;
