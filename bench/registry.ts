@@ -1,6 +1,8 @@
 import { runMeasuresBench } from './measures.js';
+import { runImportBench } from './import.js';
 
 /** The benchmarks `npm run bench` knows, by name. Each adds one line here. */
 export const benchmarks: Record<string, () => Promise<void>> = {
   measures: runMeasuresBench,
+  import: runImportBench,
 };

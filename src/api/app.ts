@@ -71,7 +71,7 @@ export async function buildApp(deps: Deps, options: { logger?: boolean } = {}): 
       directives: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:', 'blob:'], styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'"] },
     },
   });
-  await app.register(multipart, { limits: { fileSize: uploadLimitBytes, files: 1 }, throwFileSizeLimit: true });
+  await app.register(multipart, { limits: { fileSize: uploadLimitBytes, files: 2 }, throwFileSizeLimit: true });
   await app.register(swagger, {
     openapi: { openapi: '3.1.0', info: { title: 'ruralbridge API', version: '0.1.0' } },
     transform: jsonSchemaTransform,

@@ -91,6 +91,30 @@ export interface GuaranteeStatusTable {
   water_interruption_days: number | null;
 }
 
+// ---- registry: import-export (migration 0004) ----
+export interface RegistryImportTable {
+  id: Generated<number>;
+  at: Timestamp;
+  actor_id: number | null;
+  actor_name: string;
+  scope_code: string;
+  file_name: string;
+  file_sha256: string;
+  incomes_file_name: string | null;
+  incomes_sha256: string | null;
+  summary: Json;
+}
+
+export interface RegistryImportChangeTable {
+  import_id: number;
+  household_id: number;
+  county_code: string;
+  village_code: string;
+  change: 'insert' | 'update';
+  parts: string[];
+  before: Json | null;
+}
+
 // ---- access ----
 export interface AppUserTable {
   id: Generated<number>;
@@ -437,6 +461,8 @@ export interface Database {
   job: JobTable;
   app_setting: AppSettingTable;
   schema_migration: SchemaMigrationTable;
+  registry_import: RegistryImportTable; // registry import-export
+  registry_import_change: RegistryImportChangeTable; // registry import-export
   // monitoring + parameters (0005)
   parameter_override: ParameterOverrideTable;
   risk_clue: RiskClueTable;
