@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { registerRegistryRoutes } from '../modules/registry/http.js';
 import { registerParameterRoutes } from '../modules/parameters/http.js';
+import { registerMonitoringRoutes } from '../modules/monitoring/http.js';
 import { registerDivisionRoutes } from '../modules/divisions/index.js';
 import { registerAuditRoutes } from '../modules/audit/http.js';
 import { registerImportExportRoutes } from '../modules/registry/import-export/index.js';
@@ -14,6 +15,7 @@ import { registerAssistanceRoutes } from '../modules/assistance/http.js';
 export const routeModules: Array<(app: FastifyInstance) => Promise<void>> = [
   registerRegistryRoutes,
   registerParameterRoutes,
+  registerMonitoringRoutes,
   registerDivisionRoutes,
   registerAuditRoutes,
   registerImportExportRoutes,

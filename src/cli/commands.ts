@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { registerRegistryCommands } from '../modules/registry/cli.js';
 import { registerParameterCommands } from '../modules/parameters/cli.js';
+import { registerMonitoringCommands } from '../modules/monitoring/cli.js';
 import { registerDivisionCommands } from '../modules/divisions/index.js';
 import { registerAccessCommands } from '../modules/access/cli.js';
 import { registerAuditCommands } from '../modules/audit/cli.js';
@@ -15,6 +16,7 @@ import { registerCasesCommands } from '../modules/cases/cli.js';
 export const commandModules: Array<(program: Command) => void> = [
   registerRegistryCommands,
   registerParameterCommands,
+  registerMonitoringCommands,
   registerDivisionCommands,
   registerAccessCommands,
   registerAuditCommands,

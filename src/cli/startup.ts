@@ -1,8 +1,11 @@
 import type { Deps } from '../platform/deps.js';
+import { startMonitoringSchedule } from '../modules/monitoring/startup.js';
 
 /**
  * Work done by `serve` before it listens, in order (e.g. load the demo county's divisions, seed the
  * demo households and accounts on an empty database). Modules add their task here.
  */
 export type StartupTask = (deps: Deps, options: { seed: boolean }) => Promise<void>;
-export const startupTasks: StartupTask[] = [];
+export const startupTasks: StartupTask[] = [
+  startMonitoringSchedule,
+];

@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { Command } from 'commander';
+import { withRuntime } from '../../cli/run.js';
+import { systemActor } from '../access/index.js';
+import './messages.js';
+import { DepartmentSchema } from './contract.js';
+import { importDepartmentFile } from './use-cases/import-department-file.js';
+import { reevaluateHouseholds } from './use-cases/reevaluate-households.js';
+import { runSweep } from './use-cases/run-sweep.js';
+
+/** `ruralbridge monitor sweep | reevaluate | import-department`. */
+export function registerMonitoringCommands(program: Command): void {
+  const cmd = program.command('monitor').description('dynamic monitoring: early-warning sweep, re-evaluation, department warning files');
+  cmd
+    .command('sweep')
+    .description('evaluate every early-warning rule over the registry and update the risk clues')
+    .option('--scope <prefix>', 'division code prefix (default: everything)', '')
+    .option('--as-of <date>', 'evaluation date YYYY-MM-DD (default: today, China time)')
+    .action((opts: { scope: string; asOf?: string }) =>
+      withRuntime(async (deps) => {
+        const r = await runSweep(deps, systemActor('cli'), { scopePrefix: opts.scope, asOf: opts.asOf });
+        console.log(`sweep ${r.asOf}: ${r.households} households with findings, ${r.firings} household-risk findings; clues created ${r.cluesCreated}, updated ${r.cluesUpdated}, resolved ${r.cluesResolved} (${r.ms} ms)`);
+      }),
+    );
+  cmd
+    .command('reevaluate <householdIds...>')
+    .description('re-evaluate the rules for some households now (after an edit)')
+    .action((ids: string[]) =>
+      withRuntime(async (deps) => {
+        const r = await reevaluateHouseholds(deps, ids.map(Number).filter(Number.isSafeInteger));
+        console.log(`re-evaluated ${r.households} households: clues created ${r.cluesCreated}, updated ${r.cluesUpdated}, resolved ${r.cluesResolved}`);
+      }),
+    );
+  cmd
+    .command('import-department <file>')
+    .description('import a department warning file (CSV UTF-8/GBK or XLSX; formats in docs/department-files.md); all-or-nothing')
+    .requiredOption('--department <name>', 'medical | civil | education | housing | water | emergency | hr')
+    .option('--dry-run', 'check and report only, write nothing')
+    .option('--allow-unmatched', 'import the matched rows and skip ID numbers not in the registry')
+    .option('--lang <lang>', 'language of the report: zh-CN or en', 'zh-CN')
+    .action((file: string, opts: { department: string; dryRun?: boolean; allowUnmatched?: boolean; lang: string }) =>
+      withRuntime(async (deps) => {
+        const department = DepartmentSchema.parse(opts.department.toUpperCase());
+        const r = await importDepartmentFile(deps, systemActor('cli'), {
+          department,
+          fileName: basename(file),
+          bytes: readFileSync(file),
+          dryRun: Boolean(opts.dryRun),
+          allowUnmatched: Boolean(opts.allowUnmatched),
+          lang: opts.lang === 'en' ? 'en' : 'zh-CN',
+        });
+        for (const p of r.problems) console.log(`row ${p.row}${p.column ? `, ${p.column}` : ''}: ${p.reason}${p.value ? ` (${p.value})` : ''}`);
+        console.log(
+          `${r.committed ? 'imported' : r.dryRun ? 'dry run' : 'not imported'}: ${r.rowsTotal} rows, ${r.rowsValid} valid, ${r.rowsMatched} matched, ${r.rowsUnmatched} unmatched; clues created ${r.cluesCreated}, updated ${r.cluesUpdated}`,
+        );
+        if (r.problems.length && !r.committed) process.exitCode = 2;
+      }),
+    );
+}
