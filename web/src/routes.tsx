@@ -26,6 +26,7 @@ export const appRoutes: AppRoute[] = [
   { path: '/', page: page(() => import('./features/dashboard/DashboardPage'), 'DashboardPage'), menu: { labelKey: 'nav.dashboard', icon: <DashboardOutlined /> } },
   { path: '/households', page: page(() => import('./features/registry/HouseholdListPage'), 'HouseholdListPage'), menu: { labelKey: 'nav.households', icon: <TeamOutlined /> } },
   { path: '/households/:id', page: page(() => import('./features/registry/HouseholdProfilePage'), 'HouseholdProfilePage') },
+  { path: '/import', page: page(() => import('./features/imports/ImportWizardPage'), 'ImportWizardPage'), menu: { labelKey: 'nav.import', icon: <CloudUploadOutlined /> }, roles: ADMIN },
   { path: '/audit', page: page(() => import('./features/audit/AuditPage'), 'AuditPage'), menu: { labelKey: 'nav.audit', icon: <AuditOutlined /> }, roles: AUDIT },
   { path: '/users', page: page(() => import('./features/access/UsersPage'), 'UsersPage'), menu: { labelKey: 'nav.users', icon: <UserOutlined /> }, roles: ADMIN },
 ];

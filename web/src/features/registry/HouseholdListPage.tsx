@@ -107,8 +107,8 @@ export function HouseholdListPage() {
     if (!query) return;
     setExporting(true);
     try {
-      const { page: _p, pageSize: _s, sort: _o, order: _d, ...filters } = query;
-      await registryApi.exportHouseholds({ ...filters, format: 'xlsx', lang: i18n.language });
+      // The export covers the whole current division (as the import template lays it out), not the filtered page.
+      await registryApi.exportHouseholds({ division: query.division, format: 'xlsx', lang: i18n.language === 'en' ? 'en' : 'zh-CN' });
     } catch (e) {
       onError(e);
     } finally {

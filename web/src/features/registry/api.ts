@@ -15,7 +15,7 @@ import type {
   RegistryOverview,
   UpdateHousehold,
 } from '../../../../src/modules/registry/contract';
-import { api, download, request, type Query } from '../../ui/api';
+import { api, download, request, withQuery, type Query } from '../../ui/api';
 
 export type {
   ChangeEvent,
@@ -64,8 +64,8 @@ export const registryApi = {
   profile: (id: number | string) => api.get<HouseholdProfile>(`/api/households/${id}`),
   update: (id: number, body: UpdateHousehold) => api.patch<HouseholdProfile | Household>(`/api/households/${id}`, body),
   addMember: (id: number, body: MemberChange) => api.post<unknown>(`/api/households/${id}/members`, body),
-  updateMember: (id: number, personId: number, body: MemberChange) => api.patch<unknown>(`/api/households/${id}/members/${personId}`, body),
-  removeMember: (id: number, personId: number, body: MemberRemoval) => request('DELETE', `/api/households/${id}/members/${personId}`, body),
+  updateMember: (id: number, personId: number, body: MemberChange) => api.put<unknown>(`/api/households/${id}/members/${personId}`, body),
+  removeMember: (id: number, personId: number, q: MemberRemoval) => request('DELETE', withQuery(`/api/households/${id}/members/${personId}`, { ...q })),
   putIncome: (id: number, year: number, body: IncomeChange) => api.put<unknown>(`/api/households/${id}/incomes/${year}`, body),
   putGuarantee: (id: number, body: GuaranteeChange) => api.put<unknown>(`/api/households/${id}/guarantee`, body),
   overview: (division: string | undefined, year: number | undefined) => api.get<RegistryOverview>('/api/registry/overview', { division, year }),

@@ -25,6 +25,14 @@ function metricValue(c: Child, m: MapMetric): number | null {
   }
 }
 
+/** Map label: the name without its administrative suffix (白果街道 → 白果, 双坪彝族苗族乡 → 双坪, 前河社区居民委员会 → 前河社区, 金沙村民委员会 → 金沙村). */
+export function shortName(name: string): string {
+  return name
+    .replace(/村民委员会$/, '村')
+    .replace(/(?:居民委员会|委员会)$/, '')
+    .replace(/(?:(?:彝|苗|回|白|布依|仡佬|土家|水|壮|蒙古|侗)族)*(?:街道办事处|街道|镇|乡)$/, '') || name;
+}
+
 /** Linear blend between two hex colours. */
 function blend(a: string, b: string, t: number): string {
   const pa = [1, 3, 5].map((i) => parseInt(a.slice(i, i + 2), 16));
@@ -112,7 +120,7 @@ export function CountyMap({ division, items, onSelect }: { division: Division; i
         <path d={toPath(parent.ring)} fill="none" stroke="#0b3d2e" strokeWidth={2} vectorEffect="non-scaling-stroke" pointerEvents="none" />
         {cells.map((cell) => (
           <text key={cell.code} x={cell.label[0]} y={cell.label[1]} fontSize={fontSize} textAnchor="middle" dominantBaseline="middle" pointerEvents="none" fill="#1f1f1f" style={{ paintOrder: 'stroke', stroke: '#ffffffcc', strokeWidth: fontSize / 6 }}>
-            {byCode.get(cell.code)?.name.replace(/(街道办事处|街道|镇|乡|民族乡|村民委员会|村委会|社区居民委员会|居民委员会)$/, '') ?? ''}
+            {shortName(byCode.get(cell.code)?.name ?? '')}
           </text>
         ))}
       </svg>
