@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerDemoCommands } from '../modules/registry/demo/index.js';
 import { registerRegistryCommands } from '../modules/registry/cli.js';
 import { registerParameterCommands } from '../modules/parameters/cli.js';
 import { registerMonitoringCommands } from '../modules/monitoring/cli.js';
@@ -8,6 +9,7 @@ import { registerAuditCommands } from '../modules/audit/cli.js';
 import { registerMeasuresCommands } from '../modules/measures/cli.js';
 import { registerImportExportCommands } from '../modules/registry/import-export/index.js';
 import { registerCasesCommands } from '../modules/cases/cli.js';
+import { registerEvaluationCommands } from '../modules/evaluation/index.js';
 
 /**
  * Each module's CLI commands: a module adds one line here, its `registerXxxCommands` from
@@ -23,4 +25,6 @@ export const commandModules: Array<(program: Command) => void> = [
   registerMeasuresCommands,
   registerImportExportCommands,
   registerCasesCommands,
+  registerDemoCommands,
+  registerEvaluationCommands,
 ];

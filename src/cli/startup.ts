@@ -1,4 +1,5 @@
 import type { Deps } from '../platform/deps.js';
+import { seedDemoOnFirstStart } from '../modules/registry/index.js';
 import { startMonitoringSchedule } from '../modules/monitoring/startup.js';
 
 /**
@@ -7,5 +8,6 @@ import { startMonitoringSchedule } from '../modules/monitoring/startup.js';
  */
 export type StartupTask = (deps: Deps, options: { seed: boolean }) => Promise<void>;
 export const startupTasks: StartupTask[] = [
+  seedDemoOnFirstStart,
   startMonitoringSchedule,
 ];

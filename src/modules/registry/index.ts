@@ -19,3 +19,4 @@ export { checkMembers, checkMemberIdentity, checkIncomeYears, checkGuarantee, ha
 export { parseIdNumber, makeIdNumber, maskIdNumber, idCheckChar, type IdNumberFacts, type IdNumberProblem } from './domain/id-number.js';
 export * from './domain/enums.js';
 export * from './import-export/index.js';
+export * from './demo/index.js';

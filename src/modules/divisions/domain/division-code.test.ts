@@ -33,6 +33,7 @@ describe('toCode12', () => {
 
 describe('shortVillageName', () => {
   it('shortens committee names the way people say them', () => {
+    expect(shortVillageName('何家冲村村民委员会')).toBe('何家冲村');
     expect(shortVillageName('石板河村民委员会')).toBe('石板河村');
     expect(shortVillageName('前河社区居民委员会')).toBe('前河社区');
     expect(shortVillageName('双河街道')).toBe('双河街道');

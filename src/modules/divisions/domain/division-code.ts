@@ -40,5 +40,7 @@ export function parseDivisionCode(raw: string): DivisionKey | null {
 
 /** The short everyday name of a village-level unit: 石板河村民委员会 → 石板河村, 前河社区居民委员会 → 前河社区. */
 export function shortVillageName(name: string): string {
-  return name.replace(/村民委员会$/, '村').replace(/居民委员会$/, '').replace(/村委会$/, '村');
+  const village = /^(.*?)(村民委员会|村委会)$/.exec(name);
+  if (village) return village[1].endsWith('村') ? village[1] : `${village[1]}村`;
+  return name.replace(/居民委员会$/, '');
 }

@@ -1,0 +1,47 @@
+import type { Deps } from '../../../platform/deps.js';
+import { loadDivisions } from '../../divisions/index.js';
+import { DEMO_CALIBRATION } from './calibration.js';
+import { createDemoAccounts, formatDemoAccounts } from './demo-accounts.js';
+import { seedDemo } from './seed-demo.js';
+
+/**
+ * Default demo scale for the first start: 1 = the county's 185,000 registered rural households.
+ * (SEED_SCALE overrides it.) Measured in the report of issue 2: see docs and bench/first-start.ts.
+ */
+export const DEFAULT_DEMO_SCALE = 1;
+export const DEFAULT_DEMO_SEED = 20251231;
+const SETTING_KEY = 'demo.seeded';
+
+/**
+ * `serve` on an empty database: load the demo county's divisions, generate the demo county, create
+ * the demo accounts and print them. Marked done in app_setting, so later starts do nothing; a
+ * database that already has households (imported real data) is left alone.
+ */
+export async function seedDemoOnFirstStart(deps: Deps, options: { seed: boolean }): Promise<void> {
+  if (!options.seed) return;
+  const { db } = deps.store;
+  const done = await db.selectFrom('app_setting').select('key').where('key', '=', SETTING_KEY).executeTakeFirst();
+  if (done) return;
+  const hasHouseholds = await db.selectFrom('household').select('id').limit(1).executeTakeFirst();
+  if (hasHouseholds) {
+    await markDone(deps, { skipped: 'database already had households' });
+    return;
+  }
+  const scale = deps.config.SEED_SCALE ?? DEFAULT_DEMO_SCALE;
+  const started = performance.now();
+  console.log(`first start: loading the divisions of ${DEMO_CALIBRATION.countyCode} and generating the demo county (scale ${scale}) ...`);
+  await loadDivisions(deps, { kind: 'county', prefix: DEMO_CALIBRATION.countyCode });
+  const report = await seedDemo(deps, { scale, seed: DEFAULT_DEMO_SEED });
+  const accounts = await createDemoAccounts(deps);
+  await markDone(deps, { seed: report.seed, scale: report.scale, households: report.households, persons: report.persons });
+  console.log(`demo county ready: ${report.households} households, ${report.persons} people, ${report.incomeRecords} income records in ${((performance.now() - started) / 1000).toFixed(1)} s (synthetic data)`);
+  console.log(formatDemoAccounts(accounts));
+}
+
+async function markDone(deps: Deps, value: Record<string, unknown>): Promise<void> {
+  await deps.store.db
+    .insertInto('app_setting')
+    .values({ key: SETTING_KEY, value: JSON.stringify({ ...value, at: deps.clock.now().toISOString() }) })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
+}
