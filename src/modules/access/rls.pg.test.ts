@@ -91,4 +91,17 @@ describe('withActorTransaction', () => {
     await expect(withActorTransaction(store.db, cadre(''), (trx) => sql`DELETE FROM audit_event`.execute(trx))).rejects.toThrow(/permission denied/);
     await expect(withActorTransaction(store.db, cadre(''), (trx) => sql`UPDATE audit_event SET reason = 'x'`.execute(trx))).rejects.toThrow(/permission denied/);
   });
+
+  it('still lets scoped LIKE and trigram name searches use their indexes under the policies', async () => {
+    const plans = await withActorTransaction(store.db, cadre('520527'), async (trx) => {
+      await sql`SET LOCAL enable_seqscan = off`.execute(trx);
+      const plan = async (q: ReturnType<typeof sql>) => (await sql<{ 'QUERY PLAN': string }>`EXPLAIN ${q}`.execute(trx)).rows.map((r) => r['QUERY PLAN']).join('\n');
+      return {
+        like: await plan(sql`SELECT id FROM household WHERE village_code LIKE '520527100201%'`),
+        trigram: await plan(sql`SELECT id FROM person WHERE name % '户主H1'`),
+      };
+    });
+    expect(plans.like).toContain('household_village');
+    expect(plans.trigram).toContain('person_name_trgm');
+  });
 });

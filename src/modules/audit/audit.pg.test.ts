@@ -99,14 +99,16 @@ describe('verifyAuditChain', () => {
 });
 
 describe('auditDenied', () => {
-  it('records the refused attempt in its own transaction with the actor scope', async () => {
+  it('records the refused attempt in its own transaction with the actor scope, surviving the refused work', async () => {
     const deps = { store, clock: new FixedClock('2026-03-01T00:00:00Z'), config: ConfigSchema.parse({}) };
+    // The refused work rolls back; the denial is written afterwards, outside that transaction.
     await expect(
-      store.db.transaction().execute(async () => {
-        await auditDenied(deps, cadre, { entityType: 'household', entityId: 42, reason: 'outside scope', attempted: 'household.read' });
-        throw new Error('the refused work rolls back');
+      withActorTransaction(store.db, cadre, async (trx) => {
+        await sql`UPDATE household SET address = 'x'`.execute(trx);
+        throw new Error('outside scope');
       }),
-    ).rejects.toThrow('rolls back');
+    ).rejects.toThrow('outside scope');
+    await auditDenied(deps, cadre, { entityType: 'household', entityId: 42, reason: 'outside scope', attempted: 'household.read' });
     const page = await listAuditEvents(deps, systemActor(), { entityType: 'household', entityId: '42' });
     expect(page.items).toEqual([
       expect.objectContaining({ action: 'access.denied', actorName: '王村干', scopeCode: '520527100201', reason: 'outside scope', after: { attempted: 'household.read' } }),

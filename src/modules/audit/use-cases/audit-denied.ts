@@ -16,7 +16,8 @@ export interface DeniedAttempt {
 /**
  * Records a refused attempt (outside scope, wrong role) as an audit event `access.denied`, in a
  * transaction of its own, so it survives the rollback of the refused work. Call it before throwing
- * the 403/404.
+ * the 403/404, and never from inside another open transaction: PGlite has one connection, so a
+ * second transaction started there would wait forever (docs/decisions/0001-pglite-driver.md).
  */
 export async function auditDenied(deps: Deps, actor: Actor, attempt: DeniedAttempt): Promise<void> {
   await deps.store.db.transaction().execute((trx) =>
