@@ -65,4 +65,12 @@ describe('audit API', () => {
     const res = await auditor.request({ method: 'GET', url: '/api/audit/verify', headers: { 'accept-language': 'en' } });
     expect(res.json()).toMatchObject({ ok: false, firstBreak: { seq, problem: 'edited', message: `Audit event #${seq} was edited (its content no longer matches its hash)` } });
   });
+
+  it('describes the users and audit routes in the OpenAPI document', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
+    expect(res.statusCode).toBe(200);
+    const paths = Object.keys(res.json().paths);
+    expect(paths).toEqual(expect.arrayContaining(['/api/users', '/api/users/{id}', '/api/audit', '/api/audit/verify']));
+    expect(Object.keys(res.json().components.schemas)).toEqual(expect.arrayContaining(['AuditPage', 'AuditVerify', 'User', 'UserList', 'UpdateUserRequest']));
+  });
 });
