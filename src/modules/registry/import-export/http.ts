@@ -82,8 +82,8 @@ export async function registerImportExportRoutes(app: FastifyInstance): Promise<
     const params: ImportJobParams = { dir, people: files.file, incomes: files.incomes ?? null, dryRun: req.query.dryRun !== 'false', scopePrefix: actor.scopePrefix };
     const id = await createImportJob(req.deps, actor, params);
     startImportJob(req.deps, actor, id, params);
-    const job = await getImportJob(req.deps, actor, id).catch(() => null);
-    return reply.status(202).send(toImportJobBody(job ?? { id, status: 'running', params, summary: null, error: null, createdBy: actor.userId }, req.lang));
+    // No database read here: on PGlite the one connection is now busy with the import itself.
+    return reply.status(202).send(toImportJobBody({ id, status: 'running', params, summary: null, error: null, createdBy: actor.userId }, req.lang));
   });
 
   api.get('/api/imports/:id', { schema: { tags, params: ImportJobParamsSchema, response: { 200: ImportJobSchema } } }, async (req) => {

@@ -19,10 +19,10 @@ beforeAll(async () => {
   t.deps.config.DATA_DIR = dataDir;
   await seedImportDivisions(t.deps);
   admin = await signInAs(t.app, t.deps, 'county_admin', '520527');
-});
+}, 300_000);
 afterAll(async () => {
-  await t.close();
-  await rm(dataDir, { recursive: true, force: true });
+  await t?.close();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
 
 async function upload(session: TestSession, files: { field: string; filename: string; content: Buffer | string }[], dryRun = true) {

@@ -44,10 +44,10 @@ beforeAll(async () => {
   deps = { store, clock: new FixedClock('2025-06-01T02:00:00Z'), config: ConfigSchema.parse({ LOG_LEVEL: 'silent' }) };
   dir = await mkdtemp(join(tmpdir(), 'rb-imp-'));
   await seedImportDivisions(deps);
-});
+}, 300_000);
 afterAll(async () => {
-  await deps.store.close();
-  await rm(dir, { recursive: true, force: true });
+  await deps?.store.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
 });
 
 describe('importHouseholds', () => {
