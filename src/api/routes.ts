@@ -7,6 +7,7 @@ import { registerAuditRoutes } from '../modules/audit/http.js';
 import { registerImportExportRoutes } from '../modules/registry/import-export/index.js';
 import { registerCasesRoutes } from '../modules/cases/http.js';
 import { registerAssistanceRoutes } from '../modules/assistance/http.js';
+import { registerEvaluationRoutes } from '../modules/evaluation/index.js';
 
 /**
  * Each module's HTTP routes, registered in this order. A module adds one line here: its
@@ -21,4 +22,5 @@ export const routeModules: Array<(app: FastifyInstance) => Promise<void>> = [
   registerImportExportRoutes,
   registerCasesRoutes,
   registerAssistanceRoutes,
+  registerEvaluationRoutes,
 ];

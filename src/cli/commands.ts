@@ -9,6 +9,7 @@ import { registerAuditCommands } from '../modules/audit/cli.js';
 import { registerMeasuresCommands } from '../modules/measures/cli.js';
 import { registerImportExportCommands } from '../modules/registry/import-export/index.js';
 import { registerCasesCommands } from '../modules/cases/cli.js';
+import { registerEvaluationCommands } from '../modules/evaluation/index.js';
 
 /**
  * Each module's CLI commands: a module adds one line here, its `registerXxxCommands` from
@@ -25,4 +26,5 @@ export const commandModules: Array<(program: Command) => void> = [
   registerImportExportCommands,
   registerCasesCommands,
   registerDemoCommands,
+  registerEvaluationCommands,
 ];

@@ -4,6 +4,7 @@
  */
 export { TOL, MethodInputError, isMethodInputError, type MethodWarning, type MethodErrorCode, type WarningCode } from './domain/method-error.js';
 export { sortOrderNonNegative, type NumericColumn, type GroupColumn } from './domain/columns.js';
+export { renderTable } from './io/format-table.js';
 export { computeFgt, fgtKey, type FgtInput, type FgtOptions, type FgtResult, type FgtGroup } from './domain/fgt.js';
 export { computeGini, computeGroupedGini, type GiniInput, type GiniOptions, type GiniResult, type GiniGroup } from './domain/gini.js';
 export {

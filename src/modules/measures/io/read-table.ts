@@ -106,8 +106,9 @@ async function readCsv(path: string, encoding: 'utf-8' | 'gb18030', collector: C
     }
   } catch (e) {
     if (e instanceof Error && e.name === 'AppError') throw e;
-    if (e && typeof e === 'object' && 'code' in e && String((e as { code: unknown }).code).startsWith('CSV_')) {
-      throw invalidInput(`the CSV file is malformed: ${(e as Error).message}`, [{ path: 'input', message: (e as Error).message }]);
+    const err = e as { code?: unknown; message?: string };
+    if (err && typeof err === 'object' && String(err.code).startsWith('CSV_')) {
+      throw invalidInput(`the CSV file is malformed: ${err.message}`, [{ path: 'input', message: String(err.message) }]);
     }
     throw e;
   }
