@@ -1,8 +1,10 @@
 import { runMeasuresBench } from './measures.js';
 import { runImportBench } from './import.js';
+import { runSearchBench } from './search.js';
 
 /** The benchmarks `npm run bench` knows, by name. Each adds one line here. */
 export const benchmarks: Record<string, () => Promise<void>> = {
   measures: runMeasuresBench,
   import: runImportBench,
+  search: runSearchBench,
 };

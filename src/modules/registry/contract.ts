@@ -20,7 +20,7 @@ export const MIN_INCOME_YEAR = 2000;
 export const MAX_MEMBERS = 30;
 export const MAX_PAGE_SIZE = 200;
 /** Search totals are counted up to this many rows; beyond it `totalIsCapped` is true. */
-export const SEARCH_COUNT_CAP = 10_000;
+export const SEARCH_COUNT_CAP = 2_000;
 
 const codes = <T extends Record<string, unknown>>(set: T) => Object.keys(set) as [keyof T & string, ...(keyof T & string)[]];
 
