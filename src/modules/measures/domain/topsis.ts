@@ -3,8 +3,8 @@
  * interval criteria; ideal and anti-ideal, distances, closeness and ranks with tie rules.
  */
 import { BLOCK, CompensatedSum, clean, normalizeIndicatorWeightsOrEqual, requireLength, sortOrderNonNegative, type NumericColumn } from './columns.js';
-import { checkCriteria, checkMatrixCells, columnStats, forwardTransform, toColumnRef, type Criterion } from './criteria.js';
-import { MethodInputError, TOL, type MethodWarning } from './method-error.js';
+import { checkCriteria, forwardTransform, toColumnRef, type Criterion } from './criteria.js';
+import { MethodInputError, TOL, cellError, type MethodWarning } from './method-error.js';
 
 export type TiesRule = 'min' | 'average' | 'dense' | 'ordinal';
 
@@ -53,24 +53,45 @@ export function computeTopsis(
   const w = normalizeIndicatorWeightsOrEqual(options.weights, n, warnings, 'criterion weights');
   checkCriteria(crit, ref);
   if (m < 2) throw new MethodInputError('INSUFFICIENT_DATA', 'TOPSIS needs at least 2 alternatives');
-  checkMatrixCells(columns, m, ref);
+  // Cells, one fused pass per column (missing check, min, max, compensated sum of squares); the
+  // first offending cell in row order is reported after all columns are scanned.
+  const data: Float64Array[] = [];
+  const stats: { min: number; max: number; sumSq: number }[] = [];
+  let badRow = -1;
+  let badCol = -1;
+  for (let j = 0; j < n; j++) {
+    const raw = columns[j];
+    const scan = scanColumn(raw, m);
+    if (scan.badRow >= 0 && (badRow < 0 || scan.badRow < badRow)) {
+      badRow = scan.badRow;
+      badCol = j;
+    }
+    if (badRow >= 0) continue;
+    const c = crit[j];
+    const type = c.type ?? 'benefit';
+    if (type === 'middle' || type === 'interval') {
+      const x = forwardTransform(raw, m, c);
+      data.push(x);
+      stats.push(scanColumn(x, m));
+    } else {
+      data.push(raw instanceof Float64Array ? raw : Float64Array.from({ length: m }, (_, i) => raw[i] as number));
+      stats.push(scan);
+    }
+  }
+  if (badRow >= 0) throw cellError('MISSING_VALUE', 'missing value', badRow, ref(badCol));
 
-  // Per column: the values used (middle/interval forward-transformed) and v_ij = (x_ij − sub_j) · scale_j.
-  const data: NumericColumn[] = [];
+  // Per column: v_ij = (x_ij − sub_j) · scale_j (middle/interval already forward-transformed).
   const sub = new Float64Array(n);
   const scale = new Float64Array(n);
   const best = new Float64Array(n);
   const worst = new Float64Array(n);
   for (let j = 0; j < n; j++) {
-    const c = crit[j];
-    const type = c.type ?? 'benefit';
-    const x: NumericColumn = type === 'middle' || type === 'interval' ? forwardTransform(columns[j], m, c) : columns[j];
+    const type = crit[j].type ?? 'benefit';
     const isCost = type === 'cost';
-    data.push(x);
-    const { min, max } = columnStats(x, m);
+    const { min, max, sumSq } = stats[j];
     const name = typeof ref(j) === 'string' ? `"${ref(j)}"` : String(ref(j));
     if (normalization === 'vector') {
-      const norm = Math.sqrt(sumSquares(x, m));
+      const norm = Math.sqrt(sumSq);
       if (norm === 0) {
         warnings.push({ code: 'ZERO_NORM_COLUMN', message: `column ${name} is all zero: it does not discriminate`, column: ref(j) as string | number });
       } else scale[j] = w[j] / norm;
@@ -95,28 +116,38 @@ export function computeTopsis(
     worst[j] = benefit ? vmin : vmax;
   }
 
+  // Squared distances, column by column inside row blocks that stay in cache.
   const dPlus = new Float64Array(m);
   const dMinus = new Float64Array(m);
   const closeness = new Float64Array(m);
   let discriminates = false;
-  for (let i = 0; i < m; i++) {
-    let sp = 0;
-    let sm = 0;
+  const RB = 4096;
+  for (let start = 0; start < m; start += RB) {
+    const end = Math.min(m, start + RB);
     for (let j = 0; j < n; j++) {
-      const v = ((data[j][i] as number) - sub[j]) * scale[j];
-      const a = v - best[j];
-      const b = v - worst[j];
-      sp += a * a;
-      sm += b * b;
+      const x = data[j];
+      const sj = sub[j];
+      const kj = scale[j];
+      const bj = best[j];
+      const wj = worst[j];
+      for (let i = start; i < end; i++) {
+        const v = (x[i] - sj) * kj;
+        const a = v - bj;
+        const b = v - wj;
+        dPlus[i] += a * a;
+        dMinus[i] += b * b;
+      }
     }
-    const dp = Math.sqrt(sp);
-    const dm = Math.sqrt(sm);
-    dPlus[i] = dp;
-    dMinus[i] = dm;
-    const total = dp + dm;
-    if (total > 0) {
-      discriminates = true;
-      closeness[i] = dm / total;
+    for (let i = start; i < end; i++) {
+      const dp = Math.sqrt(dPlus[i]);
+      const dm = Math.sqrt(dMinus[i]);
+      dPlus[i] = dp;
+      dMinus[i] = dm;
+      const total = dp + dm;
+      if (total > 0) {
+        discriminates = true;
+        closeness[i] = dm / total;
+      }
     }
   }
   let rank: Float64Array;
@@ -140,18 +171,39 @@ export function computeTopsis(
   };
 }
 
-function sumSquares(x: NumericColumn, m: number): number {
+/** One pass: first missing row (or -1), min, max and the compensated sum of squares. */
+function scanColumn(x: NumericColumn, m: number): { badRow: number; min: number; max: number; sumSq: number } {
   const acc = new CompensatedSum();
+  let min = Infinity;
+  let max = -Infinity;
+  if (x instanceof Float64Array) {
+    for (let start = 0; start < m; start += BLOCK) {
+      const end = Math.min(m, start + BLOCK);
+      let s = 0;
+      for (let i = start; i < end; i++) {
+        const v = x[i];
+        if (v - v !== 0) return { badRow: i, min, max, sumSq: 0 };
+        if (v < min) min = v;
+        if (v > max) max = v;
+        s += v * v;
+      }
+      acc.add(s);
+    }
+    return { badRow: -1, min, max, sumSq: acc.value };
+  }
   for (let start = 0; start < m; start += BLOCK) {
     const end = Math.min(m, start + BLOCK);
     let s = 0;
     for (let i = start; i < end; i++) {
-      const v = x[i] as number;
+      const v = x[i];
+      if (typeof v !== 'number' || v - v !== 0) return { badRow: i, min, max, sumSq: 0 };
+      if (v < min) min = v;
+      if (v > max) max = v;
       s += v * v;
     }
     acc.add(s);
   }
-  return acc.value;
+  return { badRow: -1, min, max, sumSq: acc.value };
 }
 
 /**
@@ -162,29 +214,37 @@ function sumSquares(x: NumericColumn, m: number): number {
 export function rankDescending(scores: Float64Array, ties: TiesRule = 'min'): Float64Array {
   const m = scores.length;
   const order = sortOrderNonNegative(scores);
+  const tol = TOL;
   const runOf = new Int32Array(m);
-  const runStart: number[] = [];
-  const runEnd: number[] = [];
-  let runValue = NaN;
+  // Run r covers sorted (descending) positions runStart[r] .. runEnd[r], 1-based.
+  const runStart = new Int32Array(m);
+  const runEnd = new Int32Array(m);
+  let runs = 0;
+  let runValue = 0;
   for (let pos = 0; pos < m; pos++) {
     const i = order[m - 1 - pos];
     const s = scores[i];
-    if (pos === 0 || runValue - s > TOL) {
+    if (pos === 0 || runValue - s > tol) {
       runValue = s;
-      runStart.push(pos + 1);
-      runEnd.push(pos + 1);
-    } else runEnd[runEnd.length - 1] = pos + 1;
-    runOf[i] = runStart.length - 1;
+      runStart[runs] = pos + 1;
+      runs++;
+    }
+    runEnd[runs - 1] = pos + 1;
+    runOf[i] = runs - 1;
   }
   const rank = new Float64Array(m);
   if (ties === 'ordinal') {
-    const next = Int32Array.from(runStart);
+    const next = runStart.slice(0, runs);
     for (let i = 0; i < m; i++) rank[i] = next[runOf[i]]++;
-    return rank;
-  }
-  for (let i = 0; i < m; i++) {
-    const r = runOf[i];
-    rank[i] = ties === 'min' ? runStart[r] : ties === 'dense' ? r + 1 : (runStart[r] + runEnd[r]) / 2;
+  } else if (ties === 'min') {
+    for (let i = 0; i < m; i++) rank[i] = runStart[runOf[i]];
+  } else if (ties === 'dense') {
+    for (let i = 0; i < m; i++) rank[i] = runOf[i] + 1;
+  } else {
+    for (let i = 0; i < m; i++) {
+      const r = runOf[i];
+      rank[i] = (runStart[r] + runEnd[r]) / 2;
+    }
   }
   return rank;
 }
