@@ -1,10 +1,12 @@
 import { runMeasuresBench } from './measures.js';
 import { runImportBench } from './import.js';
 import { runSearchBench } from './search.js';
+import { runCasesBench } from './cases.js';
 
 /** The benchmarks `npm run bench` knows, by name. Each adds one line here. */
 export const benchmarks: Record<string, () => Promise<void>> = {
   measures: runMeasuresBench,
   import: runImportBench,
   search: runSearchBench,
+  cases: runCasesBench,
 };

@@ -1,6 +1,8 @@
 import { AuditOutlined, CloudUploadOutlined, DashboardOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { Role } from './features/access/api';
+import { FileSearchOutlined } from '@ant-design/icons';
+import './features/cases/i18n';
 
 /**
  * The single route table of the web app. Each feature adds ONE line here: its path, its lazily
@@ -29,4 +31,6 @@ export const appRoutes: AppRoute[] = [
   { path: '/import', page: page(() => import('./features/imports/ImportWizardPage'), 'ImportWizardPage'), menu: { labelKey: 'nav.import', icon: <CloudUploadOutlined /> }, roles: ADMIN },
   { path: '/audit', page: page(() => import('./features/audit/AuditPage'), 'AuditPage'), menu: { labelKey: 'nav.audit', icon: <AuditOutlined /> }, roles: AUDIT },
   { path: '/users', page: page(() => import('./features/access/UsersPage'), 'UsersPage'), menu: { labelKey: 'nav.users', icon: <UserOutlined /> }, roles: ADMIN },
+  { path: '/cases', page: page(() => import('./features/cases/CaseQueuePage'), 'CaseQueuePage'), menu: { labelKey: 'nav.cases', icon: <FileSearchOutlined /> }, roles: ['county_admin', 'county_reviewer', 'township_officer', 'village_cadre', 'task_force', 'auditor'] },
+  { path: '/cases/:id', page: page(() => import('./features/cases/CasePage'), 'CasePage'), roles: ['county_admin', 'county_reviewer', 'township_officer', 'village_cadre', 'task_force', 'auditor'] },
 ];

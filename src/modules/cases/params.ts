@@ -38,7 +38,25 @@ const THRESHOLD = 'monitoring.income-threshold';
  * The parameters in force for a county on a date, with the county/province overrides of the
  * parameters module applied, and the monitoring threshold (fen per person per year). One query.
  */
-export async function resolveCaseParams(db: Kysely<Database> | Transaction<Database>, countyCode: string, date: string): Promise<{ params: CaseParams; thresholdFen: number | null }> {
+export async function resolveCaseParams(db: Kysely<Database> | Transaction<Database>, countyCode: string, date: string, nowMs?: number): Promise<{ params: CaseParams; thresholdFen: number | null }> {
+  const key = `${countyCode}|${date}`;
+  const hit = paramCache.get(key);
+  if (hit && nowMs !== undefined && nowMs - hit.at >= 0 && nowMs - hit.at < CACHE_MS) return { params: { ...hit.value.params }, thresholdFen: hit.value.thresholdFen };
+  const value = await resolveUncached(db, countyCode, date);
+  if (nowMs !== undefined) {
+    if (paramCache.size > 1000) paramCache.clear();
+    paramCache.set(key, { at: nowMs, value });
+  }
+  return { params: { ...value.params }, thresholdFen: value.thresholdFen };
+}
+
+/** Parameters cached per county and date for a short while (overrides change rarely; `invalidateCaseParams` after an edit). */
+const paramCache = new Map<string, { at: number; value: { params: CaseParams; thresholdFen: number | null } }>();
+export function invalidateCaseParams(): void {
+  paramCache.clear();
+}
+
+async function resolveUncached(db: Kysely<Database> | Transaction<Database>, countyCode: string, date: string): Promise<{ params: CaseParams; thresholdFen: number | null }> {
   const params = caseParams(countyCode.slice(0, 2), date);
   const ids = [...Object.values(LAYERED), THRESHOLD];
   const resolved = (await resolveForCounties(db, ids, [countyCode], date)).get(countyCode) ?? {};
@@ -51,7 +69,7 @@ export async function resolveCaseParams(db: Kysely<Database> | Transaction<Datab
 }
 
 let cached: { at: number; calendar: WorkCalendar } | null = null;
-const CACHE_MS = 60_000;
+const CACHE_MS = 30_000;
 
 /** The working-day calendar: shipped holidays with the database overrides applied (cached for a minute). */
 export async function loadWorkCalendar(db: Kysely<Database> | Transaction<Database>, nowMs: number): Promise<WorkCalendar> {

@@ -33,7 +33,7 @@ describe('checkTransition', () => {
     for (const e of EDGES) {
       for (const role of STEP_ROLES) {
         const c = caseIn(e.from, e.from === 'ELIMINATED' ? { eliminationType: 'BY_ASSISTANCE' } : {});
-        const { refusals } = checkTransition(c, actor(role), request(e.action, e.from), ctx({ objections: [{ id: 5, status: 'FOUNDED' }].filter(() => e.action === 'reject') }));
+        const { refusals } = checkTransition(c, actor(role), request(e.action, e.from), ctx({ objections: e.action === 'reject' ? [{ id: 5, status: 'FOUNDED' }] : [] }));
         const allowed = (e.roles as readonly string[]).includes(role);
         if (allowed) expect({ edge: `${e.action} ${e.from} by ${role}`, refusals }).toEqual({ edge: `${e.action} ${e.from} by ${role}`, refusals: [] });
         else expect(refusals.map((r) => r.code)).toEqual(['case.wrong_role']);

@@ -166,9 +166,18 @@ export async function insertCase(
 }
 
 /** The case inside the scope, row-locked for the rest of the transaction; null when absent or outside scope. */
-export async function lockCase(trx: Trx, scopePrefix: string, caseId: number): Promise<CaseRecord | null> {
-  const r = await trx.selectFrom('monitoring_case').selectAll().where('id', '=', caseId).where('village_code', 'like', `${scopePrefix}%`).forUpdate().executeTakeFirst();
-  return r ? toCaseRecord(r) : null;
+export async function lockCase(trx: Trx, scopePrefix: string, caseId: number): Promise<(CaseRecord & { householdNo: string; headName: string | null }) | null> {
+  const r = await trx
+    .selectFrom('monitoring_case as c')
+    .innerJoin('household as h', 'h.id', 'c.household_id')
+    .selectAll('c')
+    .select('h.household_no')
+    .select((eb) => eb.selectFrom('person as p').select('p.name').whereRef('p.household_id', '=', 'c.household_id').where('p.relation', '=', 'HEAD').limit(1).as('head_name'))
+    .where('c.id', '=', caseId)
+    .where('c.village_code', 'like', `${scopePrefix}%`)
+    .forUpdate('c')
+    .executeTakeFirst();
+  return r ? { ...toCaseRecord(r), householdNo: r.household_no, headName: r.head_name ?? null } : null;
 }
 
 export async function getCase(trx: Trx, scopePrefix: string, caseId: number): Promise<CaseRecord | null> {

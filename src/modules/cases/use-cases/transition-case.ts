@@ -31,7 +31,7 @@ export async function transitionCase(deps: Deps, actor: Actor, caseId: number, i
       const c = await lockCase(trx, actor.scopePrefix, caseId);
       if (!c) throw notFound(`case ${caseId}`);
       scopeCode = c.villageCode;
-      const { params, thresholdFen } = await resolveCaseParams(trx, c.countyCode, today);
+      const { params, thresholdFen } = await resolveCaseParams(trx, c.countyCode, today, now.getTime());
       const calendar = await loadWorkCalendar(trx, now.getTime());
       const barred = FOUR_EYES[req.action];
       const notice = NEEDS_NOTICE.has(req.action) && c.noticeId ? await getNotice(trx, '', c.noticeId) : null;
@@ -87,13 +87,7 @@ export async function transitionCase(deps: Deps, actor: Actor, caseId: number, i
         after: { status: updated.status, version: updated.version, dueOn: updated.dueOn, evidence: req.evidence },
         reason: req.note ?? null,
       });
-      const head = await trx
-        .selectFrom('household as h')
-        .select('h.household_no')
-        .select((eb) => eb.selectFrom('person as p').select('p.name').whereRef('p.household_id', '=', 'h.id').where('p.relation', '=', 'HEAD').limit(1).as('head_name'))
-        .where('h.id', '=', c.householdId)
-        .executeTakeFirst();
-      return toCaseView({ ...updated, householdNo: head?.household_no ?? '', headName: head?.head_name ?? null }, actor, today);
+      return toCaseView({ ...updated, householdNo: c.householdNo, headName: c.headName }, actor, today);
     });
   } catch (e) {
     await auditRefusal(deps, actor, { action: (input as { action?: string })?.action ?? 'unknown', caseId, scopeCode, error: e, attempted: { version: (input as { version?: number })?.version } });
