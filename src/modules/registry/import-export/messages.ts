@@ -3,6 +3,7 @@ import { registerMessages } from '../../../platform/messages.js';
 /** zh-CN and English texts of the import/export module (file problems, row problems, report headers). */
 export const IMPORT_MESSAGES = {
   // whole-file problems
+  'import.file.not_found': { 'zh-CN': '找不到文件：{file}', en: 'File not found: {file}' },
   'import.file.empty': { 'zh-CN': '文件为空：{file}', en: 'The file is empty: {file}' },
   'import.file.no_rows': { 'zh-CN': '文件只有表头，没有数据行：{file}', en: 'The file has a header but no data rows: {file}' },
   'import.file.not_table': { 'zh-CN': '不是 CSV 或 XLSX 文件：{file}（请另存为 CSV 或 Excel 工作簿 .xlsx）', en: 'Not a CSV or XLSX file: {file} (save it as CSV or an Excel workbook .xlsx)' },

@@ -66,7 +66,7 @@ describe('readRows', () => {
   it('turns unclosed quotes into a file error naming the line', async () => {
     const path = join(dir, 'bad.csv');
     await writeFile(path, '户编号,姓名\nH1,"张三\n');
-    await expect(rowsOf(path, 'csv')).rejects.toMatchObject({ code: 'invalid_input', userMessageKey: 'import.file.csv_malformed' });
+    await expect(rowsOf(path, 'csv')).rejects.toMatchObject({ code: 'invalid_input', details: [expect.objectContaining({ code: 'import.file.csv_malformed' })] });
   });
 });
 
@@ -77,12 +77,12 @@ describe('sniffFile', () => {
     expect(await sniffFile(csv)).toBe('csv');
     const empty = join(dir, 'empty.csv');
     await writeFile(empty, '');
-    await expect(sniffFile(empty)).rejects.toMatchObject({ userMessageKey: 'import.file.empty' });
+    await expect(sniffFile(empty)).rejects.toMatchObject({ details: [expect.objectContaining({ code: 'import.file.empty' })] });
     const png = join(dir, 'pic.csv');
     await writeFile(png, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]));
-    await expect(sniffFile(png)).rejects.toMatchObject({ userMessageKey: 'import.file.not_table' });
+    await expect(sniffFile(png)).rejects.toMatchObject({ details: [expect.objectContaining({ code: 'import.file.not_table' })] });
     const xls = join(dir, 'old.xls');
     await writeFile(xls, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
-    await expect(sniffFile(xls)).rejects.toMatchObject({ userMessageKey: 'import.file.xls' });
+    await expect(sniffFile(xls)).rejects.toMatchObject({ details: [expect.objectContaining({ code: 'import.file.xls' })] });
   });
 });

@@ -12,6 +12,8 @@ import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../../../platform/errors.js';
+import { translate } from '../../../../platform/messages.js';
+import '../messages.js';
 import { tableOfSheet, type TableKind } from '../domain/columns.js';
 
 export type FileKind = 'csv' | 'xlsx';
@@ -27,15 +29,22 @@ export interface ByteProgress {
   (bytes: number): void;
 }
 
-export function fileError(key: string, file: string, params: Record<string, unknown> = {}, message = key): AppError {
-  return new AppError('invalid_input', message, { key, details: [{ path: file, message, code: key, params: { file, ...params } }] });
+/** A whole-file problem: invalid_input naming the file, in both languages for the CLI, localised by the API. */
+export function fileError(key: string, file: string, params: Record<string, unknown> = {}): AppError {
+  const all = { file, ...params };
+  const message = `${translate('zh-CN', key, all)} / ${translate('en', key, all)}`;
+  return new AppError('invalid_input', message, { key: 'import.file.bad_input', details: [{ path: file, message, code: key, params: all }] });
 }
 
 const SNIFF_BYTES = 64 * 1024;
 
 /** Decides CSV or XLSX from the content; rejects empty files, legacy .xls, UTF-16 text and binaries. */
 export async function sniffFile(path: string, displayName = path): Promise<FileKind> {
-  const size = (await stat(path)).size;
+  const size = await stat(path).then(
+    (st) => (st.isFile() ? st.size : -1),
+    () => -1,
+  );
+  if (size < 0) throw fileError('import.file.not_found', displayName);
   if (size === 0) throw fileError('import.file.empty', displayName);
   const fh = await open(path, 'r');
   const buf = Buffer.alloc(Math.min(size, SNIFF_BYTES));
@@ -167,7 +176,7 @@ async function* csvRows(source: Readable, options: ReadOptions): AsyncGenerator<
   } catch (e) {
     if (e instanceof AppError) throw e;
     const err = e as { code?: string; lines?: number; message?: string };
-    if (err.code?.startsWith('CSV_')) throw fileError('import.file.csv_malformed', options.displayName, { line: err.lines ?? '?', reason: err.message ?? '' }, err.message);
+    if (err.code?.startsWith('CSV_')) throw fileError('import.file.csv_malformed', options.displayName, { line: err.lines ?? '?', reason: err.message ?? '' });
     throw e;
   }
 }
@@ -235,6 +244,6 @@ async function* xlsxRows(source: Readable, options: ReadOptions): AsyncGenerator
     }
   } catch (e) {
     if (e instanceof AppError) throw e;
-    throw fileError('import.file.xlsx_malformed', options.displayName, { reason: (e as Error).message }, (e as Error).message);
+    throw fileError('import.file.xlsx_malformed', options.displayName, { reason: (e as Error).message });
   }
 }
