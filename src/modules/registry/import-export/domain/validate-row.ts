@@ -89,6 +89,19 @@ export function parseYuanToFen(text: string): number | null {
   return negative ? -fen : fen;
 }
 
+/** codeOf with a memo per code set: the same few labels repeat on millions of rows. */
+const memo = new WeakMap<object, Map<string, string | null>>();
+function lookupCode(set: Record<string, Labelled>, text: string): string | null {
+  let m = memo.get(set);
+  if (!m) memo.set(set, (m = new Map()));
+  let code = m.get(text);
+  if (code === undefined) {
+    code = (codeOf(set, text) as string | null) ?? null;
+    if (m.size < 1000) m.set(text, code);
+  }
+  return code;
+}
+
 class Cells {
   readonly issues: RowIssue[] = [];
   constructor(
@@ -126,7 +139,7 @@ class Cells {
       if (spec.required) this.problem(i, v, 'import.row.required');
       return spec.fallback ?? null;
     }
-    const code = codeOf(spec.values as Record<string, Labelled>, v);
+    const code = lookupCode(spec.values as Record<string, Labelled>, v);
     if (code === null) {
       this.problem(i, v, 'import.row.enum', { allowedZh: Object.values(spec.values!).map((l) => l.zh).join('、'), allowedEn: Object.values(spec.values!).map((l) => l.en).join(', ') });
       return null;
