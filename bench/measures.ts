@@ -6,16 +6,19 @@
  * times, ratios, peak memory and the largest difference between the engines' results.
  */
 import { spawnSync } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { DuckDBDataChunk, DuckDBInstance, DOUBLE, type DuckDBConnection } from '@duckdb/node-api';
 import { ensureMeasuresData, readColumn, type MeasuresBenchMeta } from './measures-data.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const dir = join(root, 'bench', 'out', 'measures');
+let dir = join(root, 'bench', 'out', 'measures');
 
 interface EngineRun {
   ms: number;
+  /** CPU time (user + system, all threads) of the best run. */
+  cpuMs?: number;
   rawBytes: number;
   results: Record<string, unknown>;
   baselineRss?: number;
@@ -74,16 +77,21 @@ async function loadDuckTable(con: DuckDBConnection, table: string, names: string
   appender.closeSync();
 }
 
-async function timedQuery(con: DuckDBConnection, sql: string, runs: number): Promise<{ ms: number; row: Record<string, unknown> }> {
+/** Best wall time over the runs; CPU time of this process (DuckDB's threads run in it) likewise. */
+async function timedQuery(con: DuckDBConnection, sql: string, runs: number): Promise<{ ms: number; cpuMs: number; row: Record<string, unknown> }> {
   let best = Infinity;
+  let cpuMs = Infinity;
   let row: Record<string, unknown> = {};
   for (let r = 0; r < runs; r++) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     const reader = await con.runAndReadAll(sql);
     row = reader.getRowObjectsJson()[0] ?? {};
     best = Math.min(best, performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpuMs = Math.min(cpuMs, (c.user + c.system) / 1000);
   }
-  return { ms: best, row };
+  return { ms: best, cpuMs, row };
 }
 
 async function runDuck(task: string, meta: MeasuresBenchMeta, runs: number): Promise<EngineRun> {
@@ -97,8 +105,8 @@ async function runDuck(task: string, meta: MeasuresBenchMeta, runs: number): Pro
       const sql = `SELECT avg(CASE WHEN y < ${z} THEN 1.0 ELSE 0.0 END) AS "P0",
         avg(CASE WHEN y < ${z} THEN (${z} - y) / ${z} ELSE 0.0 END) AS "P1",
         avg(CASE WHEN y < ${z} THEN ((${z} - y) / ${z}) * ((${z} - y) / ${z}) ELSE 0.0 END) AS "P2" FROM fgt`;
-      const { ms, row } = await timedQuery(con, sql, runs);
-      return { ms, rawBytes: y.byteLength, results: row };
+      const { ms, cpuMs, row } = await timedQuery(con, sql, runs);
+      return { ms, cpuMs, rawBytes: y.byteLength, results: row };
     }
     if (task === 'af') {
       const { d, cutoffs, k } = meta.af;
@@ -120,11 +128,11 @@ async function runDuck(task: string, meta: MeasuresBenchMeta, runs: number): Pro
           avg(poor * g1) AS "M1", avg(poor * g2) AS "M2",
           ${names.map((_, j) => `avg(d${j}) AS u${j}, avg(poor * d${j}) AS h${j}`).join(', ')}
         FROM p`;
-      const { ms, row } = await timedQuery(con, sql, runs);
+      const { ms, cpuMs, row } = await timedQuery(con, sql, runs);
       const results: Record<string, unknown> = { H: row.H, A: row.A, M0: row.M0, M1: row.M1, M2: row.M2 };
       results.censored = names.map((_, j) => row[`h${j}`]);
       results.uncensored = names.map((_, j) => row[`u${j}`]);
-      return { ms, rawBytes: cols.reduce((s, c) => s + c.byteLength, 0), results };
+      return { ms, cpuMs, rawBytes: cols.reduce((s, c) => s + c.byteLength, 0), results };
     }
     // TOPSIS: vector normalisation, weighted, ideal/anti-ideal, distances, closeness and rank kept in a table.
     const { n, cost } = meta.topsis;
@@ -146,11 +154,11 @@ async function runDuck(task: string, meta: MeasuresBenchMeta, runs: number): Pro
           sqrt(${names.map((_, j) => `(${v(j)} - s.a${j}) * (${v(j)} - s.a${j})`).join(' + ')}) AS dm
         FROM alt, ideal s)
       SELECT id, dp, dm, dm / (dp + dm) AS closeness, rank() OVER (ORDER BY dm / (dp + dm) DESC) AS rnk FROM dist`;
-    const { ms } = await timedQuery(con, sql, runs);
+    const { ms, cpuMs } = await timedQuery(con, sql, runs);
     const check = (await con.runAndReadAll(
       `SELECT (SELECT closeness FROM topsis_out WHERE id = 0) AS first, sum(closeness) AS sum, (SELECT min(id) FROM topsis_out WHERE rnk = 1) AS "bestRow" FROM topsis_out`,
     )).getRowObjectsJson()[0];
-    return { ms, rawBytes: cols.reduce((s, c) => s + c.byteLength, 0), results: check };
+    return { ms, cpuMs, rawBytes: cols.reduce((s, c) => s + c.byteLength, 0), results: check };
   } finally {
     con.closeSync();
     instance.closeSync();
@@ -178,6 +186,8 @@ function maxDiff(a: Record<string, unknown>, b: Record<string, unknown>): number
 export async function runMeasuresBench(): Promise<void> {
   const scale = arg('scale', 1);
   const runs = arg('runs', 3);
+  // Each scale keeps its own data folder, so a quick small run does not replace the full-size data.
+  if (scale !== 1) dir = join(root, 'bench', 'out', `measures-x${scale}`);
   const meta = ensureMeasuresData(dir, {
     fgtN: Math.round(10_000_000 * scale),
     afN: Math.round(10_000_000 * scale),
@@ -195,18 +205,22 @@ export async function runMeasuresBench(): Promise<void> {
     const duck = await runDuck(task, meta, runs);
     const numpy = runNumpy(task, runs);
     const oursMem = (ours.peakRss ?? 0) - (ours.baselineRss ?? 0);
-    console.log(`  ours   ${ours.ms.toFixed(1).padStart(9)} ms   peak RSS ${mb(ours.peakRss ?? 0)} (${mb(oursMem)} above the process baseline; raw data ${mb(ours.rawBytes)})`);
-    console.log(`  duckdb ${duck.ms.toFixed(1).padStart(9)} ms   ours/duckdb = ${(ours.ms / duck.ms).toFixed(2)} (target <= 1.5)   max |diff| ${maxDiff(ours.results, duck.results).toExponential(1)}`);
+    const cpu = (r: EngineRun) => `cpu ${(r.cpuMs ?? NaN).toFixed(0).padStart(6)} ms`;
+    const cpuRatio = (a: EngineRun, b: EngineRun) => ((a.cpuMs ?? NaN) / (b.cpuMs ?? NaN)).toFixed(2);
+    console.log(`  ours   ${ours.ms.toFixed(1).padStart(9)} ms   ${cpu(ours)}   peak RSS ${mb(ours.peakRss ?? 0)} (${mb(oursMem)} above the process baseline; raw data ${mb(ours.rawBytes)})`);
+    console.log(`  duckdb ${duck.ms.toFixed(1).padStart(9)} ms   ${cpu(duck)}   ours/duckdb = ${(ours.ms / duck.ms).toFixed(2)} wall, ${cpuRatio(ours, duck)} cpu (target <= 1.5)   max |diff| ${maxDiff(ours.results, duck.results).toExponential(1)}`);
     if (numpy) {
       console.log(
-        `  numpy  ${numpy.ms.toFixed(1).padStart(9)} ms   ours/numpy  = ${(ours.ms / numpy.ms).toFixed(2)} (target <= 1.0)   max |diff| ${maxDiff(ours.results, numpy.results).toExponential(1)}   numpy peak RSS ${mb(numpy.peakRss ?? 0)}`,
+        `  numpy  ${numpy.ms.toFixed(1).padStart(9)} ms   ${cpu(numpy)}   ours/numpy  = ${(ours.ms / numpy.ms).toFixed(2)} wall, ${cpuRatio(ours, numpy)} cpu (target <= 1.0)   max |diff| ${maxDiff(ours.results, numpy.results).toExponential(1)}   numpy peak RSS ${mb(numpy.peakRss ?? 0)}`,
       );
     }
     const memRatio = oursMem / ours.rawBytes;
     console.log(`  memory: ours (peak RSS − baseline) / raw data = ${memRatio.toFixed(2)} (target <= 1.5); whole process ${((ours.peakRss ?? 0) / ours.rawBytes).toFixed(2)}`);
     summary.push(
-      `${task}: ours ${ours.ms.toFixed(0)} ms, duckdb ${duck.ms.toFixed(0)} ms (x${(ours.ms / duck.ms).toFixed(2)}), numpy ${numpy ? `${numpy.ms.toFixed(0)} ms (x${(ours.ms / numpy.ms).toFixed(2)})` : 'n/a'}, memory x${memRatio.toFixed(2)}`,
+      `${task}: wall ours ${ours.ms.toFixed(0)} ms, duckdb ${duck.ms.toFixed(0)} ms (x${(ours.ms / duck.ms).toFixed(2)}), numpy ${numpy ? `${numpy.ms.toFixed(0)} ms (x${(ours.ms / numpy.ms).toFixed(2)})` : 'n/a'}; ` +
+        `cpu ours/duckdb x${cpuRatio(ours, duck)}, ours/numpy ${numpy ? `x${cpuRatio(ours, numpy)}` : 'n/a'}; memory x${memRatio.toFixed(2)}`,
     );
   }
-  console.log(`\nsummary (best of ${runs} runs each):\n  ${summary.join('\n  ')}`);
+  console.log(`\nload average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores (times are unreliable when it exceeds the cores)`);
+  console.log(`summary (best of ${runs} runs each):\n  ${summary.join('\n  ')}`);
 }

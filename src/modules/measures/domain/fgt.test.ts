@@ -52,6 +52,18 @@ describe('computeFgt', () => {
     expect(call).toThrow(/missing group label at row 1, column "group"/);
   });
 
+  it('finds NaN and ±Infinity on the fast path (Float64Array, unweighted) with their row', () => {
+    for (const bad of [NaN, Infinity, -Infinity]) {
+      const y = Float64Array.of(10, 90, bad, 5);
+      expect(() => computeFgt({ welfare: y }, { z: 80, names: { welfare: 'income' } })).toThrow(
+        expect.objectContaining({ code: 'MISSING_VALUE', row: 2, column: 'income' }),
+      );
+    }
+    const r = computeFgt({ welfare: Float64Array.of(-16, 0, 40, 200) }, { z: 80 });
+    expect(r.values).toEqual({ P0: 0.75, P1: (1.2 + 1 + 0.5) / 4, P2: (1.44 + 1 + 0.25) / 4 });
+    expect(r.warnings[0]).toMatchObject({ code: 'NEGATIVE_WELFARE', rows: [0] });
+  });
+
   it('refuses weights that sum to 0', () => {
     expect(() => computeFgt({ welfare: [1, 2], weights: [0, 0] }, { z: 5 })).toThrow(expect.objectContaining({ code: 'INVALID_PARAMETER' }));
   });
