@@ -133,7 +133,7 @@ describe('importHouseholds', () => {
   });
 
   it('treats the file as the roster: a member left out leaves, and the head can change', async () => {
-    const h1 = household('H1', 3, 1).map((r) => ({ ...r, phone: '13900000000' }));
+    const h1 = household('H1', 3, 1).map((r): PeopleRow => ({ ...r, phone: '13900000000' }));
     const roster = [{ ...h1[1], relation: '户主' }, { ...h1[0], relation: '配偶' }];
     const h2 = base.slice(3).map((r) => ({ ...r }));
     h2[1].migrant_months = '9'; // as the previous test left it
