@@ -10,7 +10,7 @@ import type { Deps } from '../../../../platform/deps.js';
 import { openTestStore } from '../../../../platform/testing/test-store.js';
 import { systemActor, type Actor } from '../../../access/index.js';
 import { makeIdNumber } from '../../domain/id-number.js';
-import { seedImportDivisions, household, incomeRow, incomesCsv, peopleCsv, peopleRow, TEST_VILLAGE, TEST_VILLAGE_2, type PeopleRow } from '../testing.js';
+import { workbook, seedImportDivisions, household, incomeRow, incomesCsv, peopleCsv, peopleRow, TEST_VILLAGE, TEST_VILLAGE_2, type PeopleRow } from '../testing.js';
 import { exportHouseholds } from './export-households.js';
 import { importHouseholds, type ImportSummary } from './import-households.js';
 
@@ -177,6 +177,17 @@ describe('importHouseholds', () => {
       persons: { inserted: 0, updated: 0, unchanged: 4, removed: 0 },
       incomes: { inserted: 0, updated: 0, unchanged: 3 },
     });
+  });
+
+  it('reads an XLSX workbook with both sheets, English labels and codes mixed in', async () => {
+    const p = join(dir, 'book.xlsx');
+    const rows = household('X1', 2, 7, { household_type: 'GENERAL', labor_skill: 'skilled labour', is_relocated: 'yes' });
+    await writeFile(p, await workbook(rows, [incomeRow({ household_no: 'X1', year: '2023' })]));
+    const s = await importHouseholds(deps, admin, { people: { path: p, name: 'book.xlsx' }, dryRun: true, workDir: await mkdtemp(join(dir, 'w')) });
+    expect(s.errors).toEqual([]);
+    expect(s.rows).toEqual({ people: 2, incomes: 1 });
+    expect(s.counts?.households.inserted).toBe(1);
+    expect(s.counts?.incomes.inserted).toBe(1);
   });
 
   it('reports missing required columns by name', async () => {
