@@ -21,7 +21,7 @@ describe('village scope', () => {
     await page.goto(world().url + '/households');
     await page.getByTestId('household-table').waitFor();
     await page.locator('[data-testid="household-table"] tbody tr', { hasText: householdInA.householdNo }).waitFor();
-    const villages = await page.locator('[data-testid="household-table"] tbody tr td:nth-child(4)').allTextContents();
+    const villages = await page.getByTestId('village-cell').allTextContents();
     expect(villages.length).toBeGreaterThan(0);
     for (const v of villages) expect(v).toContain(villageA.name);
     expect(villages.some((v) => v.includes(villageB.name))).toBe(false);

@@ -64,6 +64,7 @@ export async function startJourneyServer(options: { fixtures?: boolean } = {}): 
       .innerJoin('person as p', (j) => j.onRef('p.household_id', '=', 'h.id').on('p.relation', '=', 'HEAD'))
       .select(['h.id', 'h.household_no', 'p.name'])
       .where('h.village_code', '=', village)
+      .where('h.household_no', 'like', 'E2E%')
       .orderBy('h.household_no')
       .executeTakeFirstOrThrow();
     return { id: row.id, householdNo: row.household_no, headName: row.name };

@@ -60,12 +60,12 @@ export async function buildApp(deps: Deps, options: { logger?: boolean } = {}): 
   app.decorateRequest('deps', null as unknown as Deps);
   app.decorateRequest('lang', 'zh-CN');
   app.decorateRequest('actor', null);
+  // After the cookie plugin: its onRequest hook parses req.cookies, which the language choice reads.
+  await app.register(cookie);
   app.addHook('onRequest', async (req) => {
     req.deps = deps;
     req.lang = pickLang(req.cookies?.lang, req.headers['accept-language']);
   });
-
-  await app.register(cookie);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:', 'blob:'], styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'"] },

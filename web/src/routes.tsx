@@ -1,5 +1,6 @@
 import { AuditOutlined, CloudUploadOutlined, DashboardOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+import { matchPath } from 'react-router-dom';
 import type { Role } from './features/access/api';
 import { FileSearchOutlined } from '@ant-design/icons';
 import './features/cases/i18n';
@@ -11,23 +12,35 @@ import './features/cases/i18n';
  */
 export interface AppRoute {
   path: string;
-  page: LazyExoticComponent<ComponentType>;
+  page: LazyPage;
   menu?: { labelKey: string; icon: ReactNode };
   roles?: readonly Role[];
 }
 
-/** `lazy()` for a named export. */
-export function page<M extends Record<string, unknown>>(load: () => Promise<M>, name: keyof M & string): LazyExoticComponent<ComponentType> {
-  return lazy(async () => ({ default: (await load())[name] as ComponentType }));
+export type LazyPage = LazyExoticComponent<ComponentType> & { preload: () => Promise<unknown> };
+
+/** `lazy()` for a named export, with `preload()` to start fetching the chunk early. */
+export function page<M extends Record<string, unknown>>(load: () => Promise<M>, name: keyof M & string): LazyPage {
+  let loading: Promise<M> | null = null;
+  const preload = () => (loading ??= load());
+  return Object.assign(lazy(async () => ({ default: (await preload())[name] as ComponentType })), { preload });
+}
+
+/** Starts loading the page chunk of a path (called at start-up, in parallel with the session check). */
+export function preloadRoute(pathname: string): void {
+  const route = appRoutes.find((r) => matchPath(r.path, pathname));
+  void route?.page.preload().catch(() => undefined);
 }
 
 const ADMIN: readonly Role[] = ['county_admin'];
 const AUDIT: readonly Role[] = ['county_admin', 'auditor'];
+/** Everyone who may see personal data (analysts see aggregates only). */
+const PERSONAL: readonly Role[] = ['county_admin', 'county_reviewer', 'township_officer', 'village_cadre', 'task_force', 'expert', 'auditor'];
 
 export const appRoutes: AppRoute[] = [
   { path: '/', page: page(() => import('./features/dashboard/DashboardPage'), 'DashboardPage'), menu: { labelKey: 'nav.dashboard', icon: <DashboardOutlined /> } },
-  { path: '/households', page: page(() => import('./features/registry/HouseholdListPage'), 'HouseholdListPage'), menu: { labelKey: 'nav.households', icon: <TeamOutlined /> } },
-  { path: '/households/:id', page: page(() => import('./features/registry/HouseholdProfilePage'), 'HouseholdProfilePage') },
+  { path: '/households', page: page(() => import('./features/registry/HouseholdListPage'), 'HouseholdListPage'), menu: { labelKey: 'nav.households', icon: <TeamOutlined /> }, roles: PERSONAL },
+  { path: '/households/:id', page: page(() => import('./features/registry/HouseholdProfilePage'), 'HouseholdProfilePage'), roles: PERSONAL },
   { path: '/import', page: page(() => import('./features/imports/ImportWizardPage'), 'ImportWizardPage'), menu: { labelKey: 'nav.import', icon: <CloudUploadOutlined /> }, roles: ADMIN },
   { path: '/audit', page: page(() => import('./features/audit/AuditPage'), 'AuditPage'), menu: { labelKey: 'nav.audit', icon: <AuditOutlined /> }, roles: AUDIT },
   { path: '/users', page: page(() => import('./features/access/UsersPage'), 'UsersPage'), menu: { labelKey: 'nav.users', icon: <UserOutlined /> }, roles: ADMIN },

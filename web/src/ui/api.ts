@@ -58,7 +58,8 @@ async function toApiError(res: Response): Promise<ApiError> {
 }
 
 export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  // No custom headers on GETs, so the /api/auth/me preload in index.html can be reused.
+  const headers: Record<string, string> = {};
   let payload: BodyInit | undefined;
   if (body instanceof FormData) payload = body;
   else if (body !== undefined) {

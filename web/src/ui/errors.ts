@@ -2,13 +2,7 @@ import { App, type FormInstance } from 'antd';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from './api';
-
-/** `body.members.0.name` → ['members', 0, 'name'] (the antd Form name path). */
-export function toNamePath(path: string): (string | number)[] {
-  const parts = path.split('.').filter(Boolean);
-  if (parts[0] === 'body' || parts[0] === 'querystring' || parts[0] === 'params') parts.shift();
-  return parts.map((p) => (/^\d+$/.test(p) ? Number(p) : p));
-}
+import { toNamePath } from './name-path';
 
 /**
  * Shows an error from the API: field errors go onto the matching fields of `form` (when given),

@@ -11,6 +11,23 @@ interface SessionState {
 
 const SessionContext = createContext<SessionState | null>(null);
 
+let firstCheck: Promise<Me | null> | null = null;
+
+/** Asks the server who is signed in; called once at start-up, before React renders, to save a round trip. */
+export function checkSession(): Promise<Me | null> {
+  firstCheck ??= accessApi.me().then(
+    (m) => {
+      setCsrfToken(m.csrfToken);
+      return m;
+    },
+    (e: unknown) => {
+      if (!(e instanceof ApiError) || e.status !== 401) console.warn('session check failed', e);
+      return null;
+    },
+  );
+  return firstCheck;
+}
+
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [me, setMe] = useState<Me | null | undefined>(undefined);
 
@@ -19,16 +36,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       setCsrfToken(null);
       setMe(null);
     });
-    accessApi.me().then(
-      (m) => {
-        setCsrfToken(m.csrfToken);
-        setMe(m);
-      },
-      (e: unknown) => {
-        if (!(e instanceof ApiError) || e.status !== 401) console.warn('session check failed', e);
-        setMe(null);
-      },
-    );
+    void checkSession().then(setMe);
     return () => setUnauthenticatedHandler(null);
   }, []);
 

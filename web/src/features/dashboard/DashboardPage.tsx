@@ -29,12 +29,15 @@ export function DashboardPage() {
   const prefix = current ? prefixOf(current) : null;
   const overview = useApi(prefix ? `${prefix}|${year ?? ''}` : null, () => registryApi.overview(prefix!, year));
   const marked = useRef(false);
+  // The map and the sub-division table are drawn after the KPI cards and the histogram have painted.
+  const [drawRest, setDrawRest] = useState(false);
 
   const onChartRendered = useCallback(() => {
     if (marked.current) return;
     marked.current = true;
     performance.mark('dashboard-interactive');
     window.__dashboardInteractiveMs = performance.now();
+    setTimeout(() => setDrawRest(true), 0);
   }, []);
   useEffect(() => {
     if (overview.data && !overview.data.histogram.length) onChartRendered();
@@ -119,7 +122,9 @@ export function DashboardPage() {
         </Col>
         <Col xs={24} xl={11}>
           <Card size="small" title={t(current.level === 3 ? 'dashboard.map.townships' : 'dashboard.map.villages')}>
-            {current.level === 3 || current.level === 4 ? (
+            {!drawRest ? (
+              <PageSpin />
+            ) : current.level === 3 || current.level === 4 ? (
               <CountyMap division={current} items={o.children} onSelect={drill} />
             ) : (
               <Typography.Text type="secondary">{t('dashboard.map.unavailable')}</Typography.Text>
@@ -127,7 +132,7 @@ export function DashboardPage() {
           </Card>
         </Col>
       </Row>
-      {o.children.length > 0 && (
+      {drawRest && o.children.length > 0 && (
         <Card size="small" title={t('dashboard.children.title')}>
           <Table<Child> rowKey="code" size="small" columns={columns} dataSource={o.children} pagination={o.children.length > 50 ? { pageSize: 50 } : false} data-testid="child-stats" />
         </Card>

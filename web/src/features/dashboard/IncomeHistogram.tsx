@@ -27,6 +27,8 @@ export function IncomeHistogram({ overview, onRendered }: { overview: RegistryOv
       };
     });
     return {
+      // No entry animation: the chart is complete (and its 'finished' event fires) on first paint.
+      animation: false,
       tooltip: {
         trigger: 'item',
         formatter: (p: unknown) => {

@@ -24,12 +24,15 @@ export function DivisionTree() {
   const [nodes, setNodes] = useState<Node[]>([]);
   const [expanded, setExpanded] = useState<React.Key[]>([]);
 
+  const rootCode = root?.code;
   useEffect(() => {
     if (!root) return;
     setNodes([toNode(root)]);
     setExpanded([root.code]);
-    divisionsApi.children(root.code).then((c) => setNodes((ns) => replaceChildren(ns, root.code, c.map(toNode))), onError);
-  }, [root, onError]);
+    if (!isLeafDivision(root)) divisionsApi.children(root.code).then((c) => setNodes((ns) => replaceChildren(ns, root.code, c.map(toNode))), onError);
+    // Only when the root itself changes (its details arriving later must not reload the tree).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [rootCode, onError]);
 
   const loadData = async (node: EventDataNode<Node>) => {
     if (node.children) return;

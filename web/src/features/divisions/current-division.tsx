@@ -6,6 +6,7 @@ import { divisionsApi, type Division } from './api';
 /** The demo county, used as the starting point for users whose scope is the whole country. */
 export const DEMO_COUNTY_CODE = '520527000000';
 const STORAGE_KEY = 'rb.division';
+const LEVEL_OF_PREFIX: Record<number, number> = { 2: 1, 4: 2, 6: 3, 9: 4, 12: 5 };
 
 interface CurrentDivisionState {
   /** The user's scope root (where the navigator starts). */
@@ -16,25 +17,39 @@ interface CurrentDivisionState {
 
 const Ctx = createContext<CurrentDivisionState | null>(null);
 
-/** Holds the division every page works on; the navigator and map drill-downs set it. */
+function saved(userId: number, scopePrefix: string): Division | null {
+  try {
+    const d = JSON.parse(sessionStorage.getItem(`${STORAGE_KEY}.${userId}`) ?? 'null') as Division | null;
+    return d && typeof d.code === 'string' && d.code.startsWith(scopePrefix) ? d : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Holds the division every page works on; the navigator and map drill-downs set it. The scope root
+ * is known from the session at once (so pages can start their queries without waiting), and its
+ * details are then fetched.
+ */
 export function CurrentDivisionProvider({ children }: { children: ReactNode }) {
   const me = useMe();
-  const [root, setRoot] = useState<Division | null>(null);
-  const [current, setCurrentState] = useState<Division | null>(null);
+  const scopeRoot: Division | null = me.scopePrefix
+    ? { code: codeFromPrefix(me.scopePrefix), prefix: me.scopePrefix, name: me.scopeName, level: LEVEL_OF_PREFIX[me.scopePrefix.length] ?? 3 }
+    : null;
+  const [root, setRoot] = useState<Division | null>(scopeRoot);
+  const [current, setCurrentState] = useState<Division | null>(() => saved(me.id, me.scopePrefix) ?? scopeRoot);
 
   useEffect(() => {
-    const rootCode = codeFromPrefix(me.scopePrefix) || DEMO_COUNTY_CODE;
     let cancelled = false;
-    (async () => {
-      const r = await divisionsApi.get(rootCode).catch(() => null);
-      if (cancelled) return;
-      setRoot(r);
-      const saved = sessionStorage.getItem(`${STORAGE_KEY}.${me.id}`);
-      if (saved && saved !== rootCode && saved.startsWith(me.scopePrefix)) {
-        const d = await divisionsApi.get(saved).catch(() => null);
-        if (!cancelled) setCurrentState(d ?? r);
-      } else setCurrentState(r);
-    })();
+    const rootCode = codeFromPrefix(me.scopePrefix) || DEMO_COUNTY_CODE;
+    divisionsApi.get(rootCode).then(
+      (r) => {
+        if (cancelled) return;
+        setRoot(r);
+        setCurrentState((c) => (c === null || c.code === r.code ? r : c));
+      },
+      () => undefined,
+    );
     return () => {
       cancelled = true;
     };
@@ -45,7 +60,7 @@ export function CurrentDivisionProvider({ children }: { children: ReactNode }) {
       root,
       current,
       setCurrent: (d: Division) => {
-        sessionStorage.setItem(`${STORAGE_KEY}.${me.id}`, d.code);
+        sessionStorage.setItem(`${STORAGE_KEY}.${me.id}`, JSON.stringify({ code: d.code, prefix: d.prefix, name: d.name, level: d.level, parentCode: d.parentCode ?? null }));
         setCurrentState(d);
       },
     }),

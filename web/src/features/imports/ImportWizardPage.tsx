@@ -68,6 +68,7 @@ export function ImportWizardPage() {
   ];
 
   const fileInput = (label: string, file: File | null, set: (f: File | null) => void, testId: string, required: boolean) => (
+    <div data-testid={testId}>
     <Upload.Dragger
       accept=".csv,.xlsx,.txt"
       multiple={false}
@@ -78,7 +79,6 @@ export function ImportWizardPage() {
       }}
       onRemove={() => set(null)}
       fileList={file ? [{ uid: '1', name: file.name, size: file.size, status: 'done' }] : []}
-      data-testid={testId}
       style={{ padding: 8 }}
     >
       <p className="ant-upload-drag-icon">
@@ -87,6 +87,7 @@ export function ImportWizardPage() {
       <p className="ant-upload-text">{label}</p>
       <p className="ant-upload-hint">{required ? t('imports.upload.requiredHint') : t('imports.upload.optionalHint')}</p>
     </Upload.Dragger>
+    </div>
   );
 
   return (

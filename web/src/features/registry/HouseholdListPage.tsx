@@ -124,7 +124,7 @@ export function HouseholdListPage() {
     { title: t('households.householdNo'), dataIndex: 'householdNo', key: 'householdNo', sorter: true, sortOrder: sortOrder('householdNo'), render: (v: string, r) => <Link to={`/households/${r.id}`}>{v}</Link> },
     { title: t('households.head'), dataIndex: 'headName', key: 'headName', sorter: true, sortOrder: sortOrder('headName') },
     { title: t('households.idNumber'), dataIndex: 'headIdNumber', key: 'headIdNumber', render: (v: string | null) => <span style={{ fontFamily: 'monospace' }}>{v ?? '—'}</span> },
-    { title: t('households.village'), key: 'village', render: (_, r) => `${r.townshipName} · ${r.villageName}` },
+    { title: t('households.village'), key: 'village', render: (_, r) => <span data-testid="village-cell">{`${r.townshipName} · ${r.villageName}`}</span> },
     { title: t('households.size'), dataIndex: 'size', key: 'size', sorter: true, sortOrder: sortOrder('size'), align: 'right' },
     { title: t('households.type'), dataIndex: 'householdType', key: 'householdType', render: (v: string) => <Tag color={v === 'POVERTY_EXITED' ? 'orange' : 'default'}>{codeLabel(t, 'householdType', v)}</Tag> },
     { title: t('households.relocated'), dataIndex: 'isRelocated', key: 'isRelocated', render: (v: boolean) => yesNo(t, v) },

@@ -19,6 +19,7 @@ export function IncomeChart({ incomes, divisionCode }: { incomes: IncomeRecord[]
 
   const option = useMemo<EChartOption>(
     () => ({
+      animation: false,
       tooltip: { trigger: 'axis' },
       legend: { top: 0 },
       grid: { left: 60, right: 20, top: 36, bottom: 30 },

@@ -29,6 +29,7 @@ function metricValue(c: Child, m: MapMetric): number | null {
 export function shortName(name: string): string {
   return name
     .replace(/村民委员会$/, '村')
+    .replace(/村村$/, '村')
     .replace(/(?:居民委员会|委员会)$/, '')
     .replace(/(?:(?:彝|苗|回|白|布依|仡佬|土家|水|壮|蒙古|侗)族)*(?:街道办事处|街道|镇|乡)$/, '') || name;
 }
@@ -58,6 +59,7 @@ export function CountyMap({ division, items, onSelect }: { division: Division; i
   const [hover, setHover] = useState<Child | null>(null);
   const [parent, setParent] = useState<{ ring: Ring; real: boolean } | null>(null);
   const county = division.code.slice(0, 6);
+  useEffect(() => setHover(null), [division.code]);
 
   useEffect(() => {
     let cancelled = false;
