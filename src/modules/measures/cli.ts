@@ -9,6 +9,7 @@ import type { Command } from 'commander';
 import type { z } from 'zod';
 import { reportCliError } from '../../cli/run.js';
 import { invalidInput } from '../../platform/errors.js';
+import './messages.js';
 import {
   CouplingSpecSchema,
   EntropySpecSchema,

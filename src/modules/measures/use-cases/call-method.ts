@@ -18,6 +18,7 @@ export function callMethod<T>(table: ColumnTable, run: () => T): T {
       path: fileRow !== null ? `row ${fileRow}${e.column !== null ? `, column ${typeof e.column === 'string' ? `"${e.column}"` : e.column}` : ''}` : 'spec',
       message: `${e.code}: ${message}`,
       code: `measures.${e.code.toLowerCase()}`,
+      params: { row: fileRow, column: e.column },
     };
     throw invalidInput(message, [detail]);
   }
