@@ -27,11 +27,6 @@ export function missingGroupLabel(row: number, column: ColumnRef): MethodInputEr
   return cellError('MISSING_VALUE', 'missing group label', row, column);
 }
 
-/** Length of a column (checked against the row count by the caller). */
-export function columnLength(col: NumericColumn): number {
-  return col.length;
-}
-
 /**
  * Index of the first cell that is null, undefined, NaN or ±Infinity, or -1. Used by column-major
  * passes; callers report the smallest row over their columns, which is the cell a row-by-row scan
@@ -50,16 +45,6 @@ export function firstMissingRow(col: NumericColumn, n: number): number {
     if (typeof x !== 'number' || x - x !== 0) return i;
   }
   return -1;
-}
-
-/** Copies a column into a Float64Array, refusing gaps (MISSING_VALUE naming row and column). */
-export function toFloat64(col: NumericColumn, n: number, column: ColumnRef): Float64Array {
-  const bad = firstMissingRow(col, n);
-  if (bad >= 0) throw cellError('MISSING_VALUE', 'missing value', bad, column);
-  if (col instanceof Float64Array) return col.length === n ? col : col.subarray(0, n);
-  const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) out[i] = col[i] as number;
-  return out;
 }
 
 export function requireLength(len: number, n: number, what: string): void {
@@ -98,7 +83,7 @@ export function normalizeIndicatorWeights(
   return out;
 }
 
-/** Validates person weights (finite, >= 0) cell by cell; returns the row of the first bad cell, or -1, and its kind. */
+/** Validates one person weight (finite, >= 0), raising MISSING_VALUE or INVALID_VALUE with row and column. */
 export function checkPersonWeight(v: unknown, row: number, column: ColumnRef): void {
   if (typeof v !== 'number' || v - v !== 0) throw cellError('MISSING_VALUE', 'missing weight', row, column);
   if (v < 0) throw cellError('INVALID_VALUE', 'negative weight', row, column);
@@ -210,18 +195,6 @@ export class CompensatedSums {
  */
 export const BLOCK = 1024;
 
-/** Compensated sum of a whole column (blocked). */
-export function sumColumn(x: Float64Array, n = x.length): number {
-  const acc = new CompensatedSum();
-  for (let start = 0; start < n; start += BLOCK) {
-    const end = Math.min(n, start + BLOCK);
-    let s = 0;
-    for (let i = start; i < end; i++) s += x[i];
-    acc.add(s);
-  }
-  return acc.value;
-}
-
 /**
  * Stable ascending sort order of non-negative doubles (LSD radix sort on the IEEE-754 bits, which
  * order like the values for x >= 0). O(n); -0 is treated as 0.
@@ -281,11 +254,6 @@ export function sortOrderNonNegative(values: Float64Array, n = values.length): U
 /** Replaces -0 by 0 (methods.md §0: -0 never appears in a result). */
 export function clean(x: number): number {
   return x === 0 ? 0 : x;
-}
-
-/** `null` for NaN/±Infinity, the number otherwise (-0 becomes 0). */
-export function finiteOrNull(x: number): number | null {
-  return Number.isFinite(x) ? (x === 0 ? 0 : x) : null;
 }
 
 /** Criterion or subsystem weights: equal when not given, else normalised as above. */
