@@ -28,7 +28,7 @@ describe('household search and profile', () => {
     await page.getByTestId('household-profile').waitFor();
     const members = page.getByTestId('members-table');
     await members.getByText(target.headName).waitFor();
-    expect(await members.locator('tbody tr').count()).toBe(3);
+    expect(await members.locator('tbody tr.ant-table-row').count()).toBe(3);
     await screenshot(page, '11-household-profile');
 
     await page.getByRole('tab', { name: /收入情况/ }).click();

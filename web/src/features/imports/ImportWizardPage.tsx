@@ -170,7 +170,7 @@ export function ImportWizardPage() {
                 dataSource={summary.errors.map((e, i) => ({ ...e, key: i }))}
                 pagination={{ pageSize: 20, hideOnSinglePage: true }}
                 data-testid="import-errors"
-                footer={() => (summary.errors.length < summary.errorCount ? t('imports.report.firstErrors', { shown: summary.errors.length, count: summary.errorCount }) : null)}
+                footer={summary.errors.length < summary.errorCount ? () => t('imports.report.firstErrors', { shown: summary.errors.length, count: summary.errorCount }) : undefined}
               />
             </Space>
           ) : (

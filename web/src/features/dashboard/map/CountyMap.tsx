@@ -1,4 +1,4 @@
-import { Segmented, Space, Typography } from 'antd';
+import { Select, Space, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatCount, formatShare, formatYuan } from '../../../ui/format';
@@ -97,7 +97,10 @@ export function CountyMap({ division, items, onSelect }: { division: Division; i
 
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
-      <Segmented<MapMetric> size="small" value={metric} onChange={setMetric} options={MAP_METRICS.map((m) => ({ value: m, label: t(`dashboard.map.metrics.${m}`) }))} data-testid="map-metric" />
+      <Space size="small">
+        {t('dashboard.map.colourBy')}
+        <Select<MapMetric> size="small" value={metric} onChange={setMetric} style={{ width: 200 }} options={MAP_METRICS.map((m) => ({ value: m, label: t(`dashboard.map.metrics.${m}`) }))} data-testid="map-metric" />
+      </Space>
       <svg viewBox={`${x0 - pad} ${y0 - pad} ${x1 - x0 + 2 * pad} ${y1 - y0 + 2 * pad}`} style={{ width: '100%', height: 420, background: '#fbfcfd' }} data-testid="county-map" role="img" aria-label={t('dashboard.map.title')}>
         {cells.map((cell) => {
           const c = byCode.get(cell.code);
