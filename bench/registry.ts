@@ -2,6 +2,7 @@ import { runMeasuresBench } from './measures.js';
 import { runImportBench } from './import.js';
 import { runSearchBench } from './search.js';
 import { runCasesBench } from './cases.js';
+import { runFirstStartBench } from './first-start.js';
 
 /** The benchmarks `npm run bench` knows, by name. Each adds one line here. */
 export const benchmarks: Record<string, () => Promise<void>> = {
@@ -9,4 +10,5 @@ export const benchmarks: Record<string, () => Promise<void>> = {
   import: runImportBench,
   search: runSearchBench,
   cases: runCasesBench,
+  'first-start': runFirstStartBench,
 };

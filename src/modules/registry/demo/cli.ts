@@ -12,7 +12,7 @@ export function registerDemoCommands(program: Command): void {
   seed
     .command('demo')
     .description('generate the synthetic demo county 赫章县 (520527; load its divisions first) and the demo accounts')
-    .option('--scale <F>', `fraction of the county's 185,000 registered rural households (default SEED_SCALE or ${DEFAULT_DEMO_SCALE})`)
+    .option('--scale <F>', `fraction of the county's 185,000 registered rural households; 1 = the whole county (default SEED_SCALE or ${DEFAULT_DEMO_SCALE})`)
     .option('--seed <N>', `random seed; the same seed and scale give the same data (default ${DEFAULT_DEMO_SEED})`)
     .option('--force', "delete the county's registry rows first when the database already has households")
     .action((opts: { scale?: string; seed?: string; force?: boolean }) =>
