@@ -1,5 +1,6 @@
 import { runMeasuresBench } from './measures.js';
 import { runImportBench } from './import.js';
+import { runMonitoringBench } from './monitoring.js';
 import { runSearchBench } from './search.js';
 import { runCasesBench } from './cases.js';
 import { runFirstStartBench } from './first-start.js';
@@ -8,6 +9,7 @@ import { runFirstStartBench } from './first-start.js';
 export const benchmarks: Record<string, () => Promise<void>> = {
   measures: runMeasuresBench,
   import: runImportBench,
+  monitoring: runMonitoringBench,
   search: runSearchBench,
   cases: runCasesBench,
   'first-start': runFirstStartBench,

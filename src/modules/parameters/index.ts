@@ -9,7 +9,7 @@ export { valueOn, type DatedValues } from './domain/dated-value.js';
 export { resolveLayered, type ResolvedValue, type OverrideValue } from './domain/resolve.js';
 export { PARAMETERS, parameterDefinition, type ParameterDefinition } from './defaults.js';
 export { resolveParameter, parameterValue, thresholdFen, resolveForCounties, listParameters } from './use-cases/resolve-parameter.js';
-export { setParameterOverride } from './use-cases/set-parameter-override.js';
+export { setParameterOverride, overrideVersion } from './use-cases/set-parameter-override.js';
 export * from './contract.js';
 
 /**

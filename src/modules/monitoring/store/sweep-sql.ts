@@ -85,7 +85,10 @@ export function buildFiringsSql(asOf: string, counties: readonly CountyParams[],
   const dropout = `pe.student_status = 'DROPPED_OUT' AND date_part('year', age('${asOf}'::date, pe.birth_date)) BETWEEN p."monitoring.school-age-min" AND p."monitoring.school-age-max"`;
   const paramCols = RULE_PARAMETERS.map((p) => `p."${p}"`).join(', ');
   const householdRules = RULES.filter((r) => r.sql);
-  const lateral = householdRules.map((r) => `('${r.id}', '${r.riskType}', ${r.sql!.level})`).join(',\n      ');
+  const levelCols = householdRules.map((r, i) => `(${r.sql!.level}) AS l${i}`).join(',\n    ');
+  const levelRefs = householdRules.map((_, i) => `f.l${i}`).join(', ');
+  const ruleIds = householdRules.map((r) => `'${r.id}'`).join(',');
+  const riskTypes = householdRules.map((r) => `'${r.riskType}'`).join(',');
   const valuesCase = householdRules.map((r) => `WHEN '${r.id}' THEN ${r.sql!.values}`).join('\n      ');
   const fpCase = householdRules.map((r) => `WHEN '${r.id}' THEN ${r.sql!.fingerprint}`).join('\n      ');
 
@@ -105,7 +108,7 @@ mem AS (
   WHERE true ${personScope}
   GROUP BY pe.household_id
 ),
-f AS (
+f0 AS (
   SELECT h.id AS household_id, h.county_code, h.village_code, h.household_type, p.ref_year, ${paramCols},
     i1.per_capita_net_fen AS pc1, i0.per_capita_net_fen AS pc0, i1.wage_fen AS wage1, i0.wage_fen AS wage0,
     i1.out_of_pocket_medical_fen AS oop1,
@@ -124,6 +127,11 @@ f AS (
   LEFT JOIN guarantee_status g ON g.household_id = h.id
   WHERE ${hf}
 ),
+f AS (
+  SELECT f.*,
+    ${levelCols}
+  FROM f0 AS f
+),
 fi AS (
   SELECT f.household_id, f.county_code, f.village_code, r.rule_id, r.risk_type, r.level,
     CASE r.rule_id
@@ -132,10 +140,8 @@ fi AS (
     CASE r.rule_id
       ${fpCase}
     END AS fp
-  FROM f CROSS JOIN LATERAL (VALUES
-      ${lateral}
-    ) AS r(rule_id, risk_type, level)
-  WHERE r.level IS NOT NULL
+  FROM f CROSS JOIN LATERAL unnest(ARRAY[${levelRefs}]::text[], ARRAY[${ruleIds}]::text[], ARRAY[${riskTypes}]::text[]) AS r(level, rule_id, risk_type)
+  WHERE num_nonnulls(${levelRefs}) > 0 AND r.level IS NOT NULL
   UNION ALL
   (SELECT DISTINCT ON (h.id, k.risk) h.id, h.county_code, h.village_code, 'risk-event', k.risk, e.severity,
      jsonb_build_object('eventId', e.id, 'kind', e.kind, 'occurredOn', to_char(e.occurred_on, 'YYYY-MM-DD'), 'severity', e.severity),
@@ -179,7 +185,7 @@ export function buildApplySql(src: string, at: string, filter: SweepFilter): { u
         last_seen_at = ${ts}, updated_at = ${ts}, version = c.version + 1
       FROM ${src} s
       WHERE c.status = 'OPEN' AND c.channel = 'PLATFORM_ANALYSIS' AND c.household_id = s.household_id AND c.risk_type = s.risk_type
-        AND c.fingerprint <> s.fingerprint`,
+        AND c.fingerprint <> s.fingerprint AND ${clueScope}`,
     insert: `INSERT INTO risk_clue (household_id, county_code, village_code, risk_type, level, channel, source, rule_id, explanation, fingerprint,
         first_seen_at, last_seen_at, updated_at)
       SELECT s.household_id, s.county_code, s.village_code, s.risk_type, s.level, 'PLATFORM_ANALYSIS', 'sweep:' || s.rule_id, s.rule_id, s.explanation, s.fingerprint,

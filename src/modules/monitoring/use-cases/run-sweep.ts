@@ -11,6 +11,7 @@ import { countiesUnder } from '../store/facts-store.js';
 import { buildApplySql, buildFiringsSql, type CountyParams, type SweepFilter } from '../store/sweep-sql.js';
 
 type Db = Deps['store']['db'] | Transaction<Database>;
+export type CountyParamsDb = Db;
 
 /** Parameter rows for the sweep: every rule parameter per county on the date, and the reference year. */
 export async function countyParams(db: Db, counties: readonly string[], asOf: string): Promise<CountyParams[]> {
@@ -29,6 +30,9 @@ export async function sweepIn(trx: Transaction<Database>, at: Date, asOf: string
   if (counties.length === 0) return { households: 0, firings: 0, cluesCreated: 0, cluesUpdated: 0, cluesResolved: 0 };
   const params = await countyParams(trx, counties, asOf);
   await sql.raw(`CREATE TEMP TABLE sweep_firing ON COMMIT DROP AS ${buildFiringsSql(asOf, params, filter)}`).execute(trx);
+  // Statistics and an index, so the three apply statements join by hash or index, never by nested scans.
+  await sql.raw('CREATE INDEX ON sweep_firing (household_id, risk_type)').execute(trx);
+  await sql.raw('ANALYZE sweep_firing').execute(trx);
   const apply = buildApplySql('sweep_firing', at.toISOString(), filter);
   const updated = await sql.raw(apply.update).execute(trx);
   const created = await sql.raw(apply.insert).execute(trx);

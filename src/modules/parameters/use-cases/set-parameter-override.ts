@@ -6,6 +6,10 @@ import { parameterDefinition } from '../defaults.js';
 import { SetParameterRequestSchema, type SetParameterRequest } from '../contract.js';
 import { upsertOverride } from '../store/override-store.js';
 
+let version = 0;
+/** Grows with every override set in this process: caches of resolved parameters key on it. */
+export const overrideVersion = (): number => version;
+
 /**
  * Sets a province or county value of a parameter from a date, with the document that set it.
  * County administrators only, for a division inside their scope (a county admin sets their county;
@@ -43,5 +47,7 @@ export async function setParameterOverride(deps: Deps, actor: Actor, parameterId
       reason: body.reason ?? null,
     });
     return { id };
+  }).finally(() => {
+    version++;
   });
 }
