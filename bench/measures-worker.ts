@@ -62,4 +62,13 @@ if (task === 'fgt') {
   };
 } else throw new Error(`unknown task ${task}`);
 
-console.log(JSON.stringify({ ...out, cpuMs, baselineRss, peakRss: process.resourceUsage().maxRSS * 1024 }));
+/**
+ * Peak RSS of this process image: VmHWM from /proc (resets at exec). `resourceUsage().maxRSS` is not
+ * used because Linux carries it over from the forking parent, which holds the DuckDB data.
+ */
+function peakRss(): number {
+  const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+  return m ? Number(m[1]) * 1024 : process.resourceUsage().maxRSS * 1024;
+}
+
+console.log(JSON.stringify({ ...out, cpuMs, baselineRss, peakRss: peakRss() }));

@@ -13,7 +13,18 @@ import numpy as np
 
 task, d, runs = sys.argv[1], sys.argv[2], int(sys.argv[3] if len(sys.argv) > 3 else 3)
 meta = json.load(open(os.path.join(d, "meta.json")))
-baseline = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+def vm_hwm():
+    """Peak RSS of this process image (VmHWM resets at exec; ru_maxrss carries the parent's over)."""
+    try:
+        for line in open("/proc/self/status"):
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
+baseline = vm_hwm()
 
 
 def col(name):
@@ -111,5 +122,5 @@ else:
     raise SystemExit(f"unknown task {task}")
 
 res = {k: (float(v) if isinstance(v, (np.floating, float)) else v) for k, v in res.items()}
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+peak = vm_hwm()
 print(json.dumps({"ms": ms, "cpuMs": cpu_ms, "rawBytes": raw, "results": res, "baselineRss": baseline, "peakRss": peak}))
