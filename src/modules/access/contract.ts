@@ -65,8 +65,8 @@ export const UserListQuerySchema = z
     disabled: z.enum(['true', 'false']).optional().transform((v) => (v === undefined ? undefined : v === 'true')),
     page: z.coerce.number().int().min(1).default(1),
     pageSize: z.coerce.number().int().min(1).max(200).default(50),
-  })
-  .meta({ id: 'UserListQuery' });
+  });
+// No OpenAPI id: @fastify/swagger needs query parameters inline, not as a $ref.
 export type UserListQuery = z.output<typeof UserListQuerySchema>;
 
 export const UserListSchema = z.object({ total: z.number().int(), items: z.array(UserSchema) }).meta({ id: 'UserList' });

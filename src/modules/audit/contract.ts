@@ -15,8 +15,8 @@ export const AuditQuerySchema = z
     to: DateOrTimeSchema.optional(),
     page: z.coerce.number().int().min(1).default(1),
     pageSize: z.coerce.number().int().min(1).max(500).default(50),
-  })
-  .meta({ id: 'AuditQuery' });
+  });
+// No OpenAPI id: @fastify/swagger needs query parameters inline, not as a $ref.
 export type AuditQuery = z.output<typeof AuditQuerySchema>;
 
 export const AuditEventSchema = z
