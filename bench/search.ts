@@ -14,9 +14,10 @@
  *
  * Env: BENCH_SEARCH_HOUSEHOLDS (default 1000000), BENCH_SEARCH_CONNECTIONS (20),
  * BENCH_SEARCH_SECONDS (15), BENCH_DATABASE_URL (postgres://postgres@127.0.0.1:5432/postgres),
- * BENCH_KEEP_DB=1 keeps the scratch database. Target (issue 2): search p99 ≤ 50 ms on 1M households.
+ * BENCH_KEEP_DB=1 keeps the scratch database; BENCH_SEARCH_DB=<name> reuses a kept one (no build, not dropped). Target (issue 2): search p99 ≤ 50 ms on 1M households.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { openStore } from '../src/platform/db.js';
@@ -103,14 +104,27 @@ function startProcess(args: string[], env: NodeJS.ProcessEnv, ready: RegExp): Pr
   });
 }
 
+/** A port nobody listens on right now (other benchmarks and servers share this machine). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as { port: number }).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
 const fmt = (r: Run) =>
   `p50 ${r.p50.toFixed(1)} ms  p90 ${r.p90.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  max ${r.max.toFixed(0)} ms  ${r.rps.toFixed(0)} req/s  (${r.requests} requests, ${r.non2xx} non-2xx, ${r.errors} errors)`;
 
 export async function runSearchBench(): Promise<void> {
-  const name = `rb_bench_search_${process.pid}`;
+  const reuse = process.env.BENCH_SEARCH_DB;
+  const name = reuse ?? `rb_bench_search_${process.pid}`;
   const admin = new pg.Client({ connectionString: SERVER });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  if (!reuse) await admin.query(`CREATE DATABASE ${name}`);
   const url = new URL(SERVER);
   url.pathname = `/${name}`;
   const dbUrl = url.toString();
@@ -121,12 +135,16 @@ export async function runSearchBench(): Promise<void> {
     await migrate(store);
     const client = new pg.Client({ connectionString: dbUrl });
     await client.connect();
-    console.log(`building ${HOUSEHOLDS.toLocaleString('en')} households in ${name} …`);
-    const built = await buildSyntheticRegistry(client, HOUSEHOLDS, (s) => console.log(`  ${s}`));
-    console.log(`registry: ${built.households.toLocaleString('en')} households, ${built.people.toLocaleString('en')} people, built in ${built.seconds.toFixed(0)} s`);
-
-    const deps = { store, clock: new FixedClock(new Date()), config: ConfigSchema.parse({}) };
-    await createUser(deps, systemActor('bench'), { username: 'bench_admin', displayName: '县管理员(基准)', password: 'bench-password-1', role: 'county_admin', scopePrefix: COUNTY });
+    if (reuse) {
+      const counts = await client.query(`SELECT (SELECT count(*) FROM household) AS h, (SELECT count(*) FROM person) AS p`);
+      console.log(`reusing ${name}: ${Number(counts.rows[0].h).toLocaleString('en')} households, ${Number(counts.rows[0].p).toLocaleString('en')} people`);
+    } else {
+      console.log(`building ${HOUSEHOLDS.toLocaleString('en')} households in ${name} …`);
+      const built = await buildSyntheticRegistry(client, HOUSEHOLDS, (s) => console.log(`  ${s}`));
+      console.log(`registry: ${built.households.toLocaleString('en')} households, ${built.people.toLocaleString('en')} people, built in ${built.seconds.toFixed(0)} s`);
+      const deps = { store, clock: new FixedClock(new Date()), config: ConfigSchema.parse({}) };
+      await createUser(deps, systemActor('bench'), { username: 'bench_admin', displayName: '县管理员(基准)', password: 'bench-password-1', role: 'county_admin', scopePrefix: COUNTY });
+    }
     await store.close();
 
     // Realistic query values sampled from the data.
@@ -148,10 +166,10 @@ export async function runSearchBench(): Promise<void> {
     for (let i = 0; i < 300; i++) for (const list of Object.values(kinds)) mix.push(list[i % list.length]);
 
     // 2. servers
-    const port = 4100 + Math.floor(Math.random() * 400);
+    const port = await freePort();
     const ours = await startProcess(['--import', 'tsx', 'src/cli/main.ts', 'serve', '--no-seed'], { DATABASE_URL: dbUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error' }, /ready on/);
     children.push(ours.child);
-    const helloPort = port + 1;
+    const helloPort = await freePort();
     const hello = await startProcess(
       ['-e', `const f = require('fastify')(); f.get('/', async () => ({ hello: 'world' })); f.listen({ port: ${helloPort}, host: '127.0.0.1' }).then(() => console.log('hello ready'));`],
       {},
@@ -183,7 +201,7 @@ export async function runSearchBench(): Promise<void> {
   } finally {
     for (const c of children) c.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 500));
-    if (!process.env.BENCH_KEEP_DB) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    if (!process.env.BENCH_KEEP_DB && !reuse) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     else console.log(`kept database ${name}`);
     await admin.end();
   }

@@ -9,7 +9,9 @@ import { EDUCATION_LEVELS, HEALTH_STATUSES, HOUSEHOLD_TYPES, LABOR_SKILLS, RELAT
  * rules that need the database (village exists in scope, unique household number and ID number)
  * by the use cases. Every rule failure is an error detail with a field path (`members.2.idNumber`)
  * and a message `code` from registry/messages.ts. Zod messages below are message keys, so the
- * API translates them as well.
+ * API translates them as well. (No schema id ends in "Input": the OpenAPI generator names the input
+ * variant of schema X "XInput", and the two would collide. Query-string schemas carry no id:
+ * @fastify/swagger expands them into parameters and cannot follow a component reference.)
  */
 
 // ---------- limits (shared with the domain rules) ----------
@@ -21,6 +23,8 @@ export const MAX_MEMBERS = 30;
 export const MAX_PAGE_SIZE = 200;
 /** Search totals are counted up to this many rows; beyond it `totalIsCapped` is true. */
 export const SEARCH_COUNT_CAP = 2_000;
+/** Rows that can be paged through in one search (page × pageSize). */
+export const MAX_SEARCH_OFFSET = 10_000;
 
 const codes = <T extends Record<string, unknown>>(set: T) => Object.keys(set) as [keyof T & string, ...(keyof T & string)[]];
 
@@ -113,7 +117,7 @@ export const PersonInputSchema = z
     isTekun: z.boolean().optional(),
     publicWelfareJob: z.boolean().optional(),
   })
-  .meta({ id: 'PersonInput' });
+  .meta({ id: 'MemberFields' });
 export type PersonInput = z.infer<typeof PersonInputSchema>;
 
 // ---------- incomes ----------
@@ -147,10 +151,10 @@ export const IncomeInputSchema = z
     productionCostFen: FenSchema.default(0),
     outOfPocketMedicalFen: FenSchema.default(0),
   })
-  .meta({ id: 'IncomeInput' });
+  .meta({ id: 'IncomeComponents' });
 export type IncomeInput = z.infer<typeof IncomeInputSchema>;
 
-export const YearIncomeInputSchema = IncomeInputSchema.extend({ year: YearSchema }).meta({ id: 'YearIncomeInput' });
+export const YearIncomeInputSchema = IncomeInputSchema.extend({ year: YearSchema }).meta({ id: 'YearIncome' });
 export type YearIncomeInput = z.infer<typeof YearIncomeInputSchema>;
 
 // ---------- 两不愁三保障 and drinking water ----------
@@ -186,7 +190,7 @@ export const GuaranteeInputSchema = z
     waterTripMinutes: z.number().min(0, { error: 'registry.water.range' }).max(1440, { error: 'registry.water.range' }).nullable().optional(),
     waterInterruptionDays: z.number().int().min(0, { error: 'registry.water.range' }).max(366, { error: 'registry.water.range' }).nullable().optional(),
   })
-  .meta({ id: 'GuaranteeInput' });
+  .meta({ id: 'GuaranteeFields' });
 export type GuaranteeInput = z.infer<typeof GuaranteeInputSchema>;
 
 // ---------- households ----------
@@ -271,8 +275,7 @@ export type MemberChange = z.infer<typeof MemberChangeSchema>;
 
 /** DELETE /api/households/:id/members/:personId?version=&reason= */
 export const MemberRemovalQuerySchema = z
-  .object({ version: z.coerce.number().int().min(1).optional(), reason: z.string().trim().max(500).optional() })
-  .meta({ id: 'MemberRemovalQuery' });
+  .object({ version: z.coerce.number().int().min(1).optional(), reason: z.string().trim().max(500).optional() });
 export type MemberRemoval = z.infer<typeof MemberRemovalQuerySchema>;
 
 export const IncomeChangeSchema = IncomeInputSchema.extend({ version: z.number().int().min(1).optional(), reason: z.string().trim().max(500).optional() }).meta({
@@ -317,8 +320,7 @@ export const HouseholdSearchQuerySchema = z
     /** householdNo sorts by village code, then household number. relevance needs q. */
     sort: z.enum(SEARCH_SORTS).optional(),
     order: z.enum(['asc', 'desc']).default('asc'),
-  })
-  .meta({ id: 'HouseholdSearchQuery' });
+  });
 export type HouseholdSearchQuery = z.input<typeof HouseholdSearchQuerySchema>;
 export type HouseholdSearch = z.output<typeof HouseholdSearchQuerySchema>;
 
@@ -391,8 +393,7 @@ export const OverviewQuerySchema = z
   .object({
     division: DivisionPrefixSchema.optional(),
     year: z.coerce.number().int().min(MIN_INCOME_YEAR).max(2100).optional(),
-  })
-  .meta({ id: 'OverviewQuery' });
+  });
 export type OverviewQuery = z.infer<typeof OverviewQuerySchema>;
 
 export const IncomeBinSchema = z

@@ -52,6 +52,7 @@ export const registryMessages = {
   'registry.member.not_found': { 'zh-CN': '本户中没有这名成员', en: 'This person is not a member of this household' },
   'registry.member.last': { 'zh-CN': '不能删除户中唯一的成员', en: 'The only member of a household cannot be removed' },
   'registry.member.remove_head': { 'zh-CN': '请先指定新的户主，再删除原户主', en: 'Appoint a new head before removing the head' },
+  'registry.search.page_too_deep': { 'zh-CN': '页码过大：最多可翻阅前 {max} 条，请缩小查询范围', en: 'Page too deep: only the first {max} rows can be paged through; narrow the search' },
   'registry.search.income_band': { 'zh-CN': '收入下限不能高于上限', en: 'The lower income bound is above the upper bound' },
   // error keys (main messages)
   'registry.errors.stale_version': {

@@ -1,4 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Fastify from 'fastify';
+import swagger from '@fastify/swagger';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { registerRegistryRoutes } from './http.js';
 import { makeTestApp, signInAs, type TestSession } from '../../api/testing.js';
 import type { HouseholdProfile, HouseholdSearchResult, RegistryOverview } from './contract.js';
 import { buildHousehold, insertHezhangDivisions, uniqueIdNumber, type Fixtures } from './testing.js';
@@ -270,6 +274,22 @@ describe('registry API', () => {
     expect(clean.items.map((i) => i.id)).not.toContain(p.household.id);
   });
 
+  it('documents its routes and schemas in the OpenAPI description', async () => {
+    // Built from the registry routes alone, so another module's schema problem does not hide ours.
+    const bare = Fastify();
+    bare.setValidatorCompiler(validatorCompiler);
+    bare.setSerializerCompiler(serializerCompiler);
+    await bare.register(swagger, { openapi: { openapi: '3.1.0', info: { title: 'registry', version: '1' } }, transform: jsonSchemaTransform, transformObject: jsonSchemaTransformObject });
+    await registerRegistryRoutes(bare);
+    await bare.ready();
+    const doc = bare.swagger() as unknown as { paths: Record<string, unknown>; components: { schemas: Record<string, unknown> } };
+    for (const path of ['/api/households', '/api/households/{id}', '/api/households/{id}/members/{personId}', '/api/households/{id}/incomes/{year}', '/api/households/{id}/guarantee', '/api/registry/overview']) {
+      expect(doc.paths[path], path).toBeDefined();
+    }
+    for (const id of ['HouseholdProfile', 'HouseholdSummary', 'CreateHousehold', 'RegistryOverview']) expect(doc.components.schemas[id], id).toBeDefined();
+    await bare.close();
+  });
+
   it('never answers bad requests with a 500', async () => {
     const cases = [
       admin.request({ method: 'GET', url: '/api/households/abc' }),
@@ -277,6 +297,7 @@ describe('registry API', () => {
       admin.request({ method: 'GET', url: '/api/households?division=12x' }),
       admin.request({ method: 'GET', url: '/api/households?incomeMin=500&incomeMax=100' }),
       admin.request({ method: 'GET', url: '/api/households?relocated=maybe' }),
+      admin.request({ method: 'GET', url: '/api/households?page=600&pageSize=20' }),
       admin.request({ method: 'POST', url: '/api/households', payload: 'not json', headers: { 'content-type': 'application/json' } }),
       admin.request({ method: 'POST', url: '/api/households', payload: { householdNo: 'X', villageCode: villageA, householdType: 'GENERAL', members: [] } }),
       admin.request({ method: 'PUT', url: '/api/households/1/incomes/1999', payload: {} }),

@@ -120,9 +120,12 @@ export async function searchHouseholdRows(scope: RegistryScope, p: SearchParams)
   // statement.
   const selective = Boolean(p.idNumber || p.householdNo || (q && !surnameOnly));
   const walkIndex = sort === 'householdNo' && !selective;
-  // A search reads a handful of index entries: parallel workers and JIT compilation (triggered by
-  // the cost penalty of a disabled sort) only add their start-up time.
-  await sql`SELECT set_config('max_parallel_workers_per_gather', '0', true), set_config('jit', 'off', true), set_config('enable_sort', ${walkIndex ? 'off' : 'on'}, true)`.execute(scope.trx);
+  // Parallel workers and JIT compilation (triggered by the cost penalty of a disabled sort) would
+  // only add their start-up time to a walk over a few index entries. Local to this transaction, which
+  // ends after the count (which sorts nothing).
+  if (walkIndex) {
+    await sql`SELECT set_config('enable_sort', 'off', true), set_config('max_parallel_workers_per_gather', '0', true), set_config('jit', 'off', true)`.execute(scope.trx);
+  }
   const { rows } = await sql<PageRow>`
     WITH page AS MATERIALIZED (
       SELECT h.id, h.household_no, h.village_code, h.household_type, h.is_relocated, i.per_capita_net_fen, ${keyColumns}
@@ -142,7 +145,6 @@ export async function searchHouseholdRows(scope: RegistryScope, p: SearchParams)
     JOIN division v ON v.code = page.village_code
     LEFT JOIN division t ON t.code = v.parent_code
     ORDER BY ${orderOuter}`.execute(scope.trx);
-  if (walkIndex) await sql`SELECT set_config('enable_sort', 'on', true)`.execute(scope.trx);
 
   let total: number;
   let capped = false;
