@@ -11,6 +11,7 @@ import { buildApp } from '../src/api/app.js';
 import { ConfigSchema } from '../src/platform/config.js';
 import type { Deps } from '../src/platform/deps.js';
 import { openRuntime } from '../src/platform/runtime.js';
+import { FixedClock } from '../src/platform/clock.js';
 import { createUser, systemActor } from '../src/modules/access/index.js';
 import { loadDivisions } from '../src/modules/divisions/index.js';
 import { seedFixtureHouseholds } from './fixtures.js';
@@ -28,13 +29,15 @@ export interface JourneyWorld {
   householdInB: { id: number; householdNo: string; headName: string };
   /** A household in village A, with a head name to search for. */
   householdInA: { id: number; householdNo: string; headName: string };
-  accounts: { admin: string; cadre: string; auditor: string };
+  accounts: { admin: string; cadre: string; auditor: string; township: string; reviewer: string };
 }
 
 export async function startJourneyServer(options: { fixtures?: boolean } = {}): Promise<{ world: JourneyWorld; close: () => Promise<void> }> {
   const dataDir = await mkdtemp(join(tmpdir(), 'rb-e2e-'));
   const config = ConfigSchema.parse({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
-  const deps: Deps = await openRuntime(config);
+  // An injectable clock (starts at the real time; journeys move it with POST /api/test/clock).
+  const clock = new FixedClock(new Date());
+  const deps: Deps = { ...(await openRuntime(config)), clock };
   await loadDivisions(deps, { kind: 'county', prefix: COUNTY });
 
   const villages = await deps.store.db
@@ -50,12 +53,20 @@ export async function startJourneyServer(options: { fixtures?: boolean } = {}): 
   await seedDemoIfAvailable(deps);
 
   const actor = systemActor('e2e');
-  const accounts = { admin: 'e2e_admin', cadre: 'e2e_cadre', auditor: 'e2e_auditor' };
+  const accounts = { admin: 'e2e_admin', cadre: 'e2e_cadre', auditor: 'e2e_auditor', township: 'e2e_township', reviewer: 'e2e_reviewer' };
   await createUser(deps, actor, { username: accounts.admin, displayName: '县管理员', password: PASSWORD, role: 'county_admin', scopePrefix: COUNTY });
   await createUser(deps, actor, { username: accounts.cadre, displayName: '村干部', password: PASSWORD, role: 'village_cadre', scopePrefix: a.code });
   await createUser(deps, actor, { username: accounts.auditor, displayName: '审计员', password: PASSWORD, role: 'auditor', scopePrefix: COUNTY });
+  await createUser(deps, actor, { username: accounts.township, displayName: '乡镇干部', password: PASSWORD, role: 'township_officer', scopePrefix: township });
+  await createUser(deps, actor, { username: accounts.reviewer, displayName: '县审核员', password: PASSWORD, role: 'county_reviewer', scopePrefix: COUNTY });
 
   const app: FastifyInstance = await buildApp(deps);
+  // Test-only: move the injected clock (registered by this harness only, never by the production app).
+  app.post<{ Body: { days?: number; to?: string } }>('/api/test/clock', async (req) => {
+    if (typeof req.body?.to === 'string') clock.set(req.body.to);
+    if (typeof req.body?.days === 'number') clock.advanceDays(req.body.days);
+    return { now: clock.now().toISOString() };
+  });
   if (options.fixtures !== false) await seedFixtureHouseholds(app, { username: accounts.admin, password: PASSWORD }, [a.code, b.code]);
 
   const pick = async (village: string) => {

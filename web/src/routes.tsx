@@ -4,6 +4,9 @@ import { matchPath } from 'react-router-dom';
 import type { Role } from './features/access/api';
 import { FileSearchOutlined } from '@ant-design/icons';
 import './features/cases/i18n';
+import './features/cases/step-fields';
+import './features/monitoring/i18n';
+import { AlertOutlined, FileExcelOutlined } from '@ant-design/icons';
 
 /**
  * The single route table of the web app. Each feature adds ONE line here: its path, its lazily
@@ -45,5 +48,7 @@ export const appRoutes: AppRoute[] = [
   { path: '/audit', page: page(() => import('./features/audit/AuditPage'), 'AuditPage'), menu: { labelKey: 'nav.audit', icon: <AuditOutlined /> }, roles: AUDIT },
   { path: '/users', page: page(() => import('./features/access/UsersPage'), 'UsersPage'), menu: { labelKey: 'nav.users', icon: <UserOutlined /> }, roles: ADMIN },
   { path: '/cases', page: page(() => import('./features/cases/CaseQueuePage'), 'CaseQueuePage'), menu: { labelKey: 'nav.cases', icon: <FileSearchOutlined /> }, roles: ['county_admin', 'county_reviewer', 'township_officer', 'village_cadre', 'task_force', 'auditor'] },
+  { path: '/clues', page: page(() => import('./features/monitoring/ClueListPage'), 'ClueListPage'), menu: { labelKey: 'nav.clues', icon: <AlertOutlined /> }, roles: ['county_admin', 'county_reviewer', 'township_officer', 'village_cadre', 'task_force', 'auditor'] },
+  { path: '/department-imports', page: page(() => import('./features/monitoring/DepartmentImportPage'), 'DepartmentImportPage'), menu: { labelKey: 'nav.departmentImport', icon: <FileExcelOutlined /> }, roles: ADMIN },
   { path: '/cases/:id', page: page(() => import('./features/cases/CasePage'), 'CasePage'), roles: ['county_admin', 'county_reviewer', 'township_officer', 'village_cadre', 'task_force', 'auditor'] },
 ];

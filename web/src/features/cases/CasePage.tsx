@@ -1,14 +1,13 @@
-import { Alert, Button, Card, Descriptions, Form, Input, Select, Space, Tag, Timeline, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Descriptions, Form, Input, Select, Space, Tag, Timeline, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { useApiErrorHandler } from '../../ui/errors';
 import { useApi } from '../../ui/use-api';
 import { casesApi } from './api';
-import { evidenceTemplate } from './evidence-templates';
+import { initialValues, stepFields, toEvidence } from './step-fields';
+import { StepFieldInput } from './StepFieldInput';
 import { statusLabel } from './i18n';
-
-const todayLocal = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /** A case: facts, full timeline with each step's evidence, its notices (print), and the next step form. */
 export function CasePage() {
@@ -18,35 +17,31 @@ export function CasePage() {
   const onError = useApiErrorHandler();
   const result = useApi(`case:${caseId}`, () => casesApi.page(caseId));
   const [action, setAction] = useState<string | undefined>();
-  const [evidence, setEvidence] = useState('');
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
-  const [jsonError, setJsonError] = useState<string | null>(null);
+  const [form] = Form.useForm();
+  const { message } = AntApp.useApp();
   const data = result.data;
   const actions = useMemo(() => data?.case.allowedActions ?? [], [data]);
+  const fields = useMemo(() => (action && data ? stepFields(action, data.case.status) : []), [action, data]);
 
   const choose = (a: string) => {
     setAction(a);
-    setEvidence(JSON.stringify(evidenceTemplate(a, todayLocal()), null, 2));
-    setJsonError(null);
+    form.resetFields();
+    form.setFieldsValue(initialValues(stepFields(a, data?.case.status ?? ''), data?.today ?? ''));
   };
-  const submit = async () => {
+  const submit = async (values: Record<string, unknown>) => {
     if (!data || !action) return;
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(evidence || '{}');
-    } catch {
-      setJsonError(t('cases.invalidJson'));
-      return;
-    }
     setBusy(true);
     try {
-      await casesApi.transition(caseId, { action, version: data.case.version, evidence: parsed, note: note || undefined });
+      await casesApi.transition(caseId, { action, version: data.case.version, evidence: toEvidence(action, values), note: note || undefined });
+      message.success(t('steps.done', { action: t(`steps.a.${action}`) }));
       setAction(undefined);
       setNote('');
+      form.resetFields();
       result.reload();
     } catch (e) {
-      onError(e);
+      onError(e, form);
     } finally {
       setBusy(false);
     }
@@ -74,19 +69,21 @@ export function CasePage() {
         {actions.length === 0 ? (
           <Typography.Text type="secondary">{t('cases.noActions')}</Typography.Text>
         ) : (
-          <Form layout="vertical" onFinish={submit}>
+          <Form form={form} layout="vertical" onFinish={(v) => void submit(v as Record<string, unknown>)} data-testid="step-form">
             <Form.Item label={t('cases.action')}>
-              <Select value={action} onChange={choose} options={actions.map((a) => ({ value: a, label: a }))} style={{ maxWidth: 320 }} />
+              <Select data-testid="step-action" value={action} onChange={choose} options={actions.map((a) => ({ value: a, label: t(`steps.a.${a}`) }))} style={{ maxWidth: 360 }} />
             </Form.Item>
             {action && (
               <>
-                <Form.Item label={t('cases.evidenceJson')} validateStatus={jsonError ? 'error' : undefined} help={jsonError}>
-                  <Input.TextArea value={evidence} onChange={(e) => setEvidence(e.target.value)} autoSize={{ minRows: 6, maxRows: 24 }} style={{ fontFamily: 'monospace' }} />
-                </Form.Item>
+                <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(260px, 1fr))', columnGap: 16 }}>
+                  {fields.map((f) => (
+                    <StepFieldInput key={f.name.join('.')} field={f} />
+                  ))}
+                </div>
                 <Form.Item label={t('cases.note')}>
                   <Input value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} />
                 </Form.Item>
-                <Button type="primary" htmlType="submit" loading={busy}>{t('cases.submit')}</Button>
+                <Button type="primary" htmlType="submit" loading={busy} data-testid="step-submit">{t('cases.submit')}</Button>
               </>
             )}
           </Form>
@@ -106,7 +103,7 @@ export function CasePage() {
           items={data.timeline.map((e) => ({
             children: (
               <div>
-                <Typography.Text strong>{e.onDate} · {e.action}</Typography.Text> — {e.fromStatus ? statusLabel(e.fromStatus, i18n.language) : ''} → {statusLabel(e.toStatus, i18n.language)} · {e.actorName} ({e.actorRole})
+                <Typography.Text strong>{e.onDate} · {t(`steps.a.${e.action}`, { defaultValue: e.action })}</Typography.Text> — {e.fromStatus ? statusLabel(e.fromStatus, i18n.language) : ''} → {statusLabel(e.toStatus, i18n.language)} · {e.actorName} ({e.actorRole})
                 {e.note && <div>{e.note}</div>}
                 <details>
                   <summary>{t('cases.evidence')}</summary>
