@@ -9,8 +9,8 @@ beforeAll(async () => {
   await loadDivisions(t.deps, { kind: 'county', prefix: '520527' });
   // Divisions are not personal data: a village cadre may read the whole tree.
   cadre = await signInAs(t.app, t.deps, 'village_cadre', '520527102001');
-});
-afterAll(async () => t.close());
+}, 600_000);
+afterAll(async () => t?.close());
 
 describe('GET /api/divisions/:code', () => {
   it('answers a county by prefix with its ancestors and child count', async () => {

@@ -12,10 +12,10 @@ import { searchDivisions } from './search-divisions.js';
 let deps: Deps;
 beforeAll(async () => {
   deps = { store: await openTestStore(), clock: new FixedClock('2025-06-01T00:00:00Z'), config: ConfigSchema.parse({}) };
-});
-afterAll(async () => deps.store.close());
+}, 600_000);
+afterAll(async () => deps?.store.close());
 
-describe('loadDivisions', () => {
+describe('loadDivisions', { timeout: 300_000 }, () => {
   it('loads 赫章县 with its ancestors, its 30 townships and 481 villages', async () => {
     const report = await loadDivisions(deps, { kind: 'county', prefix: '520527' });
     expect(report.byLevel).toEqual({ 1: 1, 2: 1, 3: 1, 4: 30, 5: 481 });
