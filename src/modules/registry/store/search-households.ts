@@ -71,6 +71,7 @@ export async function searchHouseholdRows(scope: RegistryScope, p: SearchParams)
   }
   const q = p.q?.trim();
   const surnameOnly = q !== undefined && [...q].length === 1;
+  let nameJoin = sql``;
   if (q) {
     const chars = [...q].length;
     if (chars === 1) {
@@ -81,8 +82,10 @@ export async function searchHouseholdRows(scope: RegistryScope, p: SearchParams)
       // Trigram similarity through the GIN index. A two-character name has three trigrams; at the
       // default threshold (0.3) one shared trigram (the surname) would make every namesake a
       // candidate, so two-character queries use 0.4 (two shared trigrams: names starting with them).
+      // Matching households come with their best similarity (relevance) from the same index scan.
       if (chars === 2) await sql`SELECT set_config('pg_trgm.similarity_threshold', '0.4', true)`.execute(scope.trx);
-      conditions.push(sql`h.id IN (SELECT pn.household_id FROM person pn WHERE pn.name % ${q} AND pn.village_code LIKE ${subtree})`);
+      nameJoin = sql`JOIN (SELECT pn.household_id, max(similarity(pn.name, ${q})) AS score FROM person pn
+                           WHERE pn.name % ${q} AND pn.village_code LIKE ${subtree} GROUP BY pn.household_id) m ON m.household_id = h.id`;
     }
   }
   const band = p.incomeMin !== undefined || p.incomeMax !== undefined;
@@ -97,7 +100,7 @@ export async function searchHouseholdRows(scope: RegistryScope, p: SearchParams)
     perCapitaNet: [sql`i.per_capita_net_fen`, sql`h.id`],
     size: [sql`(SELECT count(*) FROM person ps WHERE ps.household_id = h.id)`, sql`h.id`],
     headName: [sql`hd.name`, sql`h.id`],
-    relevance: [sql`-(SELECT max(similarity(pr.name, ${q ?? ''})) FROM person pr WHERE pr.household_id = h.id)`, sql`h.village_code COLLATE "C"`, sql`h.household_no COLLATE "C"`, sql`h.id`],
+    relevance: [sql`-m.score`, sql`h.village_code COLLATE "C"`, sql`h.household_no COLLATE "C"`, sql`h.id`],
   }[sort];
   const keyColumns = sql.join(
     keys.map((k, n) => sql`${k} AS ${sql.ref(`k${n}`)}`),
@@ -130,6 +133,7 @@ export async function searchHouseholdRows(scope: RegistryScope, p: SearchParams)
     WITH page AS MATERIALIZED (
       SELECT h.id, h.household_no, h.village_code, h.household_type, h.is_relocated, i.per_capita_net_fen, ${keyColumns}
       FROM household h
+      ${nameJoin}
       LEFT JOIN income_record i ON i.household_id = h.id AND i.year = ${p.year}
       ${headJoin}
       WHERE ${where}
@@ -157,7 +161,7 @@ export async function searchHouseholdRows(scope: RegistryScope, p: SearchParams)
   } else {
     const incomeJoin = band ? sql`JOIN income_record i ON i.household_id = h.id AND i.year = ${p.year}` : sql``;
     const counted = await sql<{ n: number }>`
-      SELECT count(*)::int AS n FROM (SELECT 1 FROM household h ${incomeJoin} WHERE ${where} LIMIT ${SEARCH_COUNT_CAP + 1}) c`.execute(scope.trx);
+      SELECT count(*)::int AS n FROM (SELECT 1 FROM household h ${nameJoin} ${incomeJoin} WHERE ${where} LIMIT ${SEARCH_COUNT_CAP + 1}) c`.execute(scope.trx);
     total = Number(counted.rows[0].n);
     if (total > SEARCH_COUNT_CAP) {
       total = SEARCH_COUNT_CAP;
