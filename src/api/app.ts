@@ -45,6 +45,26 @@ export const HealthSchema = z
   .object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']), version: z.string() })
   .meta({ id: 'Health' });
 
+/**
+ * @fastify/swagger cannot turn a `$ref` into query, path or header parameters, so schemas with an
+ * OpenAPI id (`.meta({ id })`) anywhere inside those places would break the document. They are
+ * inlined here (converted without the id registry); bodies and responses keep their shared components.
+ */
+const noIds = z.registry<{ id?: string }>();
+const transformWithoutParameterRefs: typeof jsonSchemaTransform = (input) => {
+  const parameters: Record<string, unknown> = {};
+  const rest = { ...input.schema } as Record<string, unknown>;
+  for (const part of ['querystring', 'params', 'headers']) {
+    const s = rest[part];
+    if (!(s instanceof z.ZodType)) continue;
+    const { $schema: _drop, ...inline } = z.toJSONSchema(s, { io: 'input', metadata: noIds, unrepresentable: 'any' });
+    parameters[part] = inline;
+    delete rest[part];
+  }
+  const out = jsonSchemaTransform({ ...input, schema: rest as typeof input.schema });
+  return { ...out, schema: { ...out.schema, ...parameters } };
+};
+
 /** Assembles the HTTP app: one error shape, zod validation both ways, OpenAPI, security headers, the web app. */
 export async function buildApp(deps: Deps, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
   const uploadLimitBytes = deps.config.MAX_UPLOAD_MB * 1024 * 1024;
@@ -74,7 +94,7 @@ export async function buildApp(deps: Deps, options: { logger?: boolean } = {}): 
   await app.register(multipart, { limits: { fileSize: uploadLimitBytes, files: 2 }, throwFileSizeLimit: true });
   await app.register(swagger, {
     openapi: { openapi: '3.1.0', info: { title: 'ruralbridge API', version: '0.1.0' } },
-    transform: jsonSchemaTransform,
+    transform: transformWithoutParameterRefs,
     transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
