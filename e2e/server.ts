@@ -57,7 +57,7 @@ export async function startJourneyServer(options: { fixtures?: boolean } = {}): 
   await createUser(deps, actor, { username: accounts.admin, displayName: '县管理员', password: PASSWORD, role: 'county_admin', scopePrefix: COUNTY });
   await createUser(deps, actor, { username: accounts.cadre, displayName: '村干部', password: PASSWORD, role: 'village_cadre', scopePrefix: a.code });
   await createUser(deps, actor, { username: accounts.auditor, displayName: '审计员', password: PASSWORD, role: 'auditor', scopePrefix: COUNTY });
-  await createUser(deps, actor, { username: accounts.township, displayName: '乡镇干部', password: PASSWORD, role: 'township_officer', scopePrefix: township });
+  await createUser(deps, actor, { username: accounts.township, displayName: '乡镇干部', password: PASSWORD, role: 'township_officer', scopePrefix: township!.slice(0, 9) });
   await createUser(deps, actor, { username: accounts.reviewer, displayName: '县审核员', password: PASSWORD, role: 'county_reviewer', scopePrefix: COUNTY });
 
   const app: FastifyInstance = await buildApp(deps);

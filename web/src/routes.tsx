@@ -4,7 +4,6 @@ import { matchPath } from 'react-router-dom';
 import type { Role } from './features/access/api';
 import { FileSearchOutlined } from '@ant-design/icons';
 import './features/cases/i18n';
-import './features/cases/step-fields';
 import './features/monitoring/i18n';
 import { AlertOutlined, FileExcelOutlined } from '@ant-design/icons';
 

@@ -215,6 +215,8 @@ export const CasePageSchema = z
     timeline: z.array(CaseEventSchema),
     notices: z.array(NoticeSummarySchema),
     objections: z.array(ObjectionSchema),
+    /** The server's date (the clock steps are checked against), for the step form's defaults. */
+    today: z.string(),
   })
   .meta({ id: 'CasePage' });
 export type CasePage = z.infer<typeof CasePageSchema>;

@@ -37,6 +37,7 @@ export async function getCasePage(deps: Deps, actor: Actor, caseId: number): Pro
       timeline: timeline.map((e) => ({ ...e, at: e.at.toISOString() })),
       notices: notices.map(({ countyCode: _c, ...n }) => n),
       objections: objections.map(({ villageCode: _v, ...o }) => o),
+      today,
     };
   });
 }

@@ -73,7 +73,7 @@ export function toEvidence(action: string, values: Record<string, unknown>): Rec
   const v = structuredClone(values) as Record<string, Record<string, unknown>>;
   if (v.visit && Array.isArray(v.visit.checkers)) v.visit.checkers = (v.visit.checkers as string[]).filter((n) => n && n.trim()).map((name) => ({ name: name.trim() }));
   if (action === 'submit_verification' && v.authorisation) v.authorisation.signed = true;
-  for (const key of Object.keys(v)) if (v[key] === undefined || v[key] === '') delete v[key];
+  for (const key of Object.keys(v)) if (v[key] === undefined || (v[key] as unknown) === '') delete v[key];
   if (v.comparison && !v.comparison.findings) delete v.comparison.findings;
   if (action === 'propose_elimination' && !v.naturalReason) delete v.naturalReason;
   return v;

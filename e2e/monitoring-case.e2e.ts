@@ -1,0 +1,292 @@
+/**
+ * Issue 4 item 9: a department warning file creates a clue; the village cadre opens the case and
+ * records the home check; comparison, village review and notice run; the township officer and a
+ * county reviewer (not the proposer: four eyes) approve; an assistance plan is made and carried
+ * out; six months later (the harness's injected clock) the household is proposed for elimination
+ * and eliminated. A second household is rejected at village review. Setup steps that are not the
+ * point of the journey go through the API; the main steps through the browser.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { CASE_STATUSES } from '../src/modules/cases/domain/enums.js';
+import { PASSWORD } from './constants.js';
+import { fixtureHouseholds } from './fixtures.js';
+import { screenshot } from './browser.js';
+import { launchBrowser, openSession, signIn, world, type Session } from './journey.js';
+
+let browser: Browser;
+let clockStart = '';
+beforeAll(async () => {
+  browser = await launchBrowser();
+  clockStart = (await moveClock({ days: 0 })).now;
+});
+afterAll(async () => {
+  // Put the shared clock back for the journeys that run after this one.
+  if (clockStart) await moveClock({ to: clockStart });
+  await browser?.close();
+});
+
+type Call = <T = any>(method: string, path: string, body?: unknown) => Promise<T>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** Signs in through the API and returns a caller that sends the session cookie and the CSRF token. */
+async function apiAs(username: string): Promise<Call> {
+  const res = await fetch(world().url + '/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
+  if (!res.ok) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('rb_session='))!.split(';')[0];
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  return async (method, path, body) => {
+    const r = await fetch(world().url + path, {
+      method,
+      headers: { cookie, 'x-csrf-token': csrfToken, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      body: body !== undefined ? JSON.stringify(body) : undefined,
+    });
+    const text = await r.text();
+    if (!r.ok) throw new Error(`${method} ${path} → ${r.status}: ${text}`);
+    return text ? JSON.parse(text) : null;
+  };
+}
+
+/** The test-only clock route of the e2e harness. */
+async function moveClock(body: { days?: number; to?: string }): Promise<{ now: string }> {
+  const r = await fetch(world().url + '/api/test/clock', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  if (!r.ok) throw new Error(`clock: ${r.status} ${await r.text()}`);
+  return (await r.json()) as { now: string };
+}
+
+const localDate = (iso: string, plusDays = 0) => new Date(new Date(iso).getTime() + 8 * 3_600_000 + plusDays * 86_400_000).toISOString().slice(0, 10);
+
+/** Takes a step through the API with the case's current version. */
+async function transition(call: Call, caseId: number, action: string, evidence: unknown): Promise<string> {
+  const page = await call<{ case: { version: number } }>('GET', `/api/cases/${caseId}`);
+  const c = await call<{ status: string }>('POST', `/api/cases/${caseId}/transitions`, { action, version: page.case.version, evidence });
+  return c.status;
+}
+
+async function as(username: string): Promise<Session> {
+  const s = await openSession(browser);
+  await signIn(s.page, username);
+  return s;
+}
+
+/** Picks an option of an antd Select by its visible label. */
+async function pick(page: Page, testId: string, label: string): Promise<void> {
+  await page.getByTestId(testId).click();
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: label }).first().click();
+}
+
+/** Console errors other than the signed-out session check before login. */
+const unexpected = (errors: string[]) => errors.filter((e) => !/401|Unauthorized/.test(e));
+
+const statusZh = (s: keyof typeof CASE_STATUSES) => CASE_STATUSES[s].zh;
+
+async function openCasePage(page: Page, caseId: number, status: keyof typeof CASE_STATUSES): Promise<void> {
+  await page.goto(`${world().url}/cases/${caseId}`);
+  await waitStatus(page, caseId, status);
+}
+async function waitStatus(page: Page, caseId: number, status: keyof typeof CASE_STATUSES): Promise<void> {
+  await page.getByRole('heading', { name: `监测案件 ${caseId} · ${statusZh(status)}`, exact: true }).waitFor({ timeout: 60_000 });
+}
+
+/** Chooses a step in the case page's form, fills it, submits and waits for the new status. */
+async function step(page: Page, caseId: number, actionLabel: string, fill: () => Promise<void>, next: keyof typeof CASE_STATUSES): Promise<void> {
+  await pick(page, 'step-action', actionLabel);
+  await fill();
+  await page.getByTestId('step-submit').click();
+  await waitStatus(page, caseId, next);
+}
+
+const medicalCsv = (rows: { id: string; name: string; settledOn: string }[]) =>
+  ['身份证号,姓名,结算日期,就诊类型,总费用(元),合规自付(元),医疗机构', ...rows.map((r) => `${r.id},${r.name},${r.settledOn},住院,86000,26500,赫章县人民医院`)].join('\r\n') + '\r\n';
+
+describe('monitoring case journey', () => {
+  it('takes a department warning through identification, assistance and elimination, and rejects a second household at village review', { timeout: 900_000 }, async () => {
+    const w = world();
+    const households = fixtureHouseholds([w.villageA.code]);
+    const first = households[0]; // POVERTY_EXITED, labour, guarantees secured
+    const second = households[2]; // GENERAL
+    const today0 = localDate(clockStart);
+
+    // 1. County administrator: department warning file (medical insurance) → dry run → report → import.
+    const admin = await as(w.accounts.admin);
+    await admin.page.getByTestId('side-menu').getByText('部门预警导入').click();
+    await admin.page.getByTestId('dept-choose').waitFor();
+    const csv = medicalCsv([
+      { id: first.members[0].idNumber, name: first.members[0].name, settledOn: today0 },
+      { id: second.members[0].idNumber, name: second.members[0].name, settledOn: today0 },
+    ]);
+    await admin.page.locator('input[type=file]').setInputFiles({ name: '医保高额自付预警.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    await admin.page.getByTestId('dept-dry-run').click();
+    await admin.page.getByTestId('dept-ready').waitFor();
+    await screenshot(admin.page, '60-dept-file-dry-run');
+    await admin.page.getByTestId('dept-commit').click();
+    await admin.page.getByTestId('dept-committed').waitFor();
+    expect(await admin.page.getByTestId('dept-committed').innerText()).toMatch(/新增 2 条线索/);
+    await screenshot(admin.page, '61-dept-file-imported');
+    expect(unexpected(admin.errors)).toEqual([]);
+    await admin.context.close();
+
+    // 2. Village cadre: the clue list (department warnings), open a case from the first clue, home check.
+    const cadre = await as(w.accounts.cadre);
+    await cadre.page.getByTestId('side-menu').getByText('风险线索').click();
+    await pick(cadre.page, 'clue-filter-channel', '部门筛查预警');
+    const row = cadre.page.locator('.ant-table-row').filter({ hasText: first.householdNo });
+    await row.waitFor();
+    expect(await cadre.page.locator('.ant-table-row').filter({ hasText: second.householdNo }).count()).toBe(1);
+    await screenshot(cadre.page, '62-clue-list');
+    await row.getByRole('button', { name: '立案核查' }).click();
+    await pick(cadre.page, 'open-case-category', '脱贫不稳定户');
+    await cadre.page.getByTestId('open-case-submit').click();
+    await cadre.page.waitForURL(/\/cases\/\d+$/);
+    const caseId = Number(cadre.page.url().split('/').pop());
+    await waitStatus(cadre.page, caseId, 'CLUE');
+    await step(cadre.page, caseId, '派员入户核实', async () => undefined, 'VERIFYING');
+    await step(
+      cadre.page,
+      caseId,
+      '提交入户核实',
+      async () => {
+        await cadre.page.getByTestId('step-visit-checkers-0').fill('王林');
+        await cadre.page.getByTestId('step-visit-checkers-1').fill('杨芳');
+        await cadre.page.getByTestId('step-visit-findings').fill('户主住院治疗，自付医疗费用约 2.65 万元，家庭收入下降。');
+        await cadre.page.getByTestId('step-authorisation-signer').fill(first.members[0].name);
+        await cadre.page.getByTestId('step-authorisation-documentRef').fill('SQ-2026-001');
+      },
+      'COMPARING',
+    );
+    await screenshot(cadre.page, '63-case-verified');
+    expect(unexpected(cadre.errors)).toEqual([]);
+    await cadre.context.close();
+
+    // Comparison by the township (setup through the API).
+    const township = await apiAs(w.accounts.township);
+    expect(await transition(township, caseId, 'record_comparison', { comparison: { date: today0, departments: ['公安', '不动产', '市场监管'], result: 'CLEAR' } })).toBe('VILLAGE_REVIEW');
+
+    // 3. Village cadre: democratic review with votes, 7-day notice; the printable notice.
+    const cadre2 = await as(w.accounts.cadre);
+    await openCasePage(cadre2.page, caseId, 'VILLAGE_REVIEW');
+    await step(
+      cadre2.page,
+      caseId,
+      '录入村民主评议并公示',
+      async () => {
+        await cadre2.page.getByTestId('step-minutes-attendees').fill('40');
+        await cadre2.page.getByTestId('step-minutes-votesFor').fill('35');
+        await cadre2.page.getByTestId('step-minutes-votesAgainst').fill('3');
+        await cadre2.page.getByTestId('step-minutes-abstentions').fill('2');
+        await cadre2.page.getByTestId('step-minutes-summary').fill('村民代表会议评议，同意纳入监测对象。');
+        await cadre2.page.getByTestId('step-notice-endDate').fill(localDate(clockStart, 6));
+        await cadre2.page.getByTestId('step-notice-objectionContact').fill('村委会 0857-1234567');
+      },
+      'PUBLICITY',
+    );
+    await screenshot(cadre2.page, '64-case-publicity');
+    const printHref = await cadre2.page.getByRole('link', { name: '打印' }).first().getAttribute('href');
+    await cadre2.page.goto(w.url + printHref!);
+    await cadre2.page.getByText('公示').first().waitFor();
+    expect(await cadre2.page.content()).not.toContain(first.members[0].idNumber);
+    await screenshot(cadre2.page, '65-publicity-notice-print');
+    await cadre2.context.close();
+
+    // Second household: opened, checked and compared through the API, then rejected at village review in the browser.
+    const cadreApi = await apiAs(w.accounts.cadre);
+    const clues = await cadreApi<{ items: { id: number; householdId: number; householdNo: string; channel: string }[] }>('GET', '/api/monitoring/clues?status=OPEN&channel=DEPT_WARNING');
+    const clue2 = clues.items.find((c) => c.householdNo === second.householdNo)!;
+    const case2 = await cadreApi<{ id: number }>('POST', '/api/cases', { householdId: clue2.householdId, clueId: clue2.id, category: 'MARGINAL', risks: ['ILLNESS'], channel: 'DEPT_WARNING' });
+    await transition(cadreApi, case2.id, 'assign', {});
+    await transition(cadreApi, case2.id, 'submit_verification', {
+      visit: { date: today0, checkers: [{ name: '王林' }, { name: '杨芳' }], findings: '住院费用已由大病保险报销大部分。' },
+      authorisation: { signed: true, signedOn: today0, signer: second.members[0].name, documentRef: 'SQ-2026-002' },
+    });
+    expect(await transition(township, case2.id, 'record_comparison', { comparison: { date: today0, departments: ['公安'], result: 'CLEAR' } })).toBe('VILLAGE_REVIEW');
+
+    // 4. A week later: the notice has ended; the cadre closes it and rejects the second household.
+    await moveClock({ days: 7 });
+    const cadre3 = await as(w.accounts.cadre);
+    await openCasePage(cadre3.page, case2.id, 'VILLAGE_REVIEW');
+    await step(
+      cadre3.page,
+      case2.id,
+      '不予纳入',
+      async () => {
+        await cadre3.page.getByTestId('step-reason').fill('民主评议未通过：家庭收入稳定，医疗费用已报销。');
+        await cadre3.page.getByTestId('step-minutes-attendees').fill('40');
+        await cadre3.page.getByTestId('step-minutes-votesFor').fill('8');
+        await cadre3.page.getByTestId('step-minutes-votesAgainst').fill('30');
+        await cadre3.page.getByTestId('step-minutes-abstentions').fill('2');
+        await cadre3.page.getByTestId('step-minutes-summary').fill('多数代表认为该户不符合纳入条件。');
+      },
+      'REJECTED',
+    );
+    await screenshot(cadre3.page, '66-second-household-rejected');
+    await openCasePage(cadre3.page, caseId, 'PUBLICITY');
+    await step(cadre3.page, caseId, '公示结束', async () => cadre3.page.getByTestId('step-summary').fill('公示 7 天，无异议。'), 'TOWNSHIP_REVIEW');
+    expect(unexpected(cadre3.errors)).toEqual([]);
+    await cadre3.context.close();
+
+    // 5. Township officer passes; the county reviewer (not the proposer) approves.
+    const officer = await as(w.accounts.township);
+    await openCasePage(officer.page, caseId, 'TOWNSHIP_REVIEW');
+    await step(officer.page, caseId, '乡镇审核通过', async () => officer.page.getByTestId('step-review-opinion').fill('材料齐全，程序规范，同意上报。'), 'COUNTY_APPROVAL');
+    await officer.context.close();
+    const reviewer = await as(w.accounts.reviewer);
+    await openCasePage(reviewer.page, caseId, 'COUNTY_APPROVAL');
+    await step(reviewer.page, caseId, '县级审批认定', async () => reviewer.page.getByTestId('step-approval-documentNo').fill('赫乡振〔2026〕15号'), 'ANNOUNCED');
+    await screenshot(reviewer.page, '67-county-approved');
+    expect(unexpected(reviewer.errors)).toEqual([]);
+    await reviewer.context.close();
+
+    // Entered into monitoring; assistance plan with a health measure, carried out (API).
+    const today1 = localDate((await moveClock({ days: 0 })).now);
+    const cadreApi2 = await apiAs(w.accounts.cadre);
+    expect(await transition(cadreApi2, caseId, 'start_monitoring', { enteredOn: today1 })).toBe('MONITORING');
+    const plan = await cadreApi2<{ id: number }>('POST', '/api/assistance/plans', { caseId, responsibleName: '王林' });
+    const measure = await cadreApi2<{ id: number; version: number }>('POST', `/api/assistance/plans/${plan.id}/measures`, {
+      category: 'HEALTH', description: '落实大病保险和医疗救助，家庭医生签约服务', responsibleName: '王林', amountFen: 1_200_000, startDate: today1,
+    });
+    const implementing = await cadreApi2<{ version: number }>('POST', `/api/assistance/measures/${measure.id}/status`, { status: 'IMPLEMENTING', version: measure.version });
+    const implemented = await cadreApi2<{ status: string }>('POST', `/api/assistance/measures/${measure.id}/status`, { status: 'IMPLEMENTED', version: implementing.version });
+    expect(implemented.status).toBe('IMPLEMENTED');
+
+    // 6. Six months later: income recovered (registry edit), the cadre proposes elimination.
+    const later = await moveClock({ days: 190 });
+    const today2 = localDate(later.now);
+    const adminApi = await apiAs(w.accounts.admin);
+    const year = Number(today2.slice(0, 4));
+    const householdId = (await adminApi<{ case: { householdId: number } }>('GET', `/api/cases/${caseId}`)).case.householdId;
+    await adminApi('PUT', `/api/households/${householdId}/incomes/${year}`, {
+      wageFen: 3_600_000, operatingFen: 400_000, transferFen: 150_000, productionCostFen: 120_000, reason: '务工收入恢复',
+    });
+    const cadre4 = await as(w.accounts.cadre);
+    await openCasePage(cadre4.page, caseId, 'MONITORING');
+    await step(cadre4.page, caseId, '提出风险消除', async () => cadre4.page.getByTestId('step-incomeStableSince').fill(today1), 'ELIM_PROPOSED');
+    await screenshot(cadre4.page, '68-elimination-proposed');
+    expect(unexpected(cadre4.errors)).toEqual([]);
+    await cadre4.context.close();
+
+    // Elimination check, review and notice (API), then the notice ends.
+    const cadreApi3 = await apiAs(w.accounts.cadre);
+    await transition(cadreApi3, caseId, 'assign_elim_verification', {});
+    await transition(cadreApi3, caseId, 'submit_elim_verification', {
+      visit: { date: today2, checkers: [{ name: '王林' }, { name: '杨芳' }], findings: '收入稳定，医疗费用已解决。' },
+      forms: { collectionFormRef: 'XC-01', measuresFormRef: 'XC-02', assessmentFormRef: 'XC-03' },
+    });
+    await transition(cadreApi3, caseId, 'record_elim_review', {
+      minutes: { date: today2, attendees: 40, votesFor: 36, votesAgainst: 2, abstentions: 2, summary: '同意风险消除。' },
+      notice: { startDate: today2, endDate: localDate(later.now, 6), objectionContact: '村委会 0857-1234567' },
+    });
+    const afterNotice = await moveClock({ days: 7 });
+    const cadreApi4 = await apiAs(w.accounts.cadre);
+    await transition(cadreApi4, caseId, 'close_elim_publicity', { summary: '公示 7 天，无异议。' });
+    const township2 = await apiAs(w.accounts.township);
+    expect(await transition(township2, caseId, 'elim_township_pass', { review: { date: localDate(afterNotice.now), opinion: '同意风险消除。', onSiteCheck: true } })).toBe('ELIM_COUNTY');
+
+    // 7. The county reviewer approves the elimination in the browser.
+    const reviewer2 = await as(w.accounts.reviewer);
+    await openCasePage(reviewer2.page, caseId, 'ELIM_COUNTY');
+    await step(reviewer2.page, caseId, '县级批准风险消除', async () => reviewer2.page.getByTestId('step-approval-documentNo').fill('赫乡振〔2027〕3号'), 'ELIMINATED');
+    await reviewer2.page.getByText('县级批准风险消除').last().waitFor();
+    await screenshot(reviewer2.page, '69-eliminated');
+    expect(unexpected(reviewer2.errors)).toEqual([]);
+    await reviewer2.context.close();
+  });
+});
