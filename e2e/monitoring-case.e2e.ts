@@ -88,9 +88,10 @@ async function waitStatus(page: Page, caseId: number, status: keyof typeof CASE_
 }
 
 /** Chooses a step in the case page's form, fills it, submits and waits for the new status. */
-async function step(page: Page, caseId: number, actionLabel: string, fill: () => Promise<void>, next: keyof typeof CASE_STATUSES): Promise<void> {
+async function step(page: Page, caseId: number, actionLabel: string, fill: () => Promise<void>, next: keyof typeof CASE_STATUSES, formShot?: string): Promise<void> {
   await pick(page, 'step-action', actionLabel);
   await fill();
+  if (formShot) await screenshot(page, formShot);
   await page.getByTestId('step-submit').click();
   await waitStatus(page, caseId, next);
 }
@@ -152,6 +153,7 @@ describe('monitoring case journey', () => {
         await cadre.page.getByTestId('step-authorisation-documentRef').fill('SQ-2026-001');
       },
       'COMPARING',
+      '63a-home-check-form',
     );
     await screenshot(cadre.page, '63-case-verified');
     expect(unexpected(cadre.errors)).toEqual([]);
@@ -178,6 +180,7 @@ describe('monitoring case journey', () => {
         await cadre2.page.getByTestId('step-notice-objectionContact').fill('村委会 0857-1234567');
       },
       'PUBLICITY',
+      '64a-village-review-form',
     );
     await screenshot(cadre2.page, '64-case-publicity');
     const printHref = await cadre2.page.getByRole('link', { name: '打印' }).first().getAttribute('href');

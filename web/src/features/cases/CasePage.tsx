@@ -8,6 +8,9 @@ import { casesApi } from './api';
 import { initialValues, stepFields, toEvidence } from './step-fields';
 import { StepFieldInput } from './StepFieldInput';
 import { statusLabel } from './i18n';
+import { CHANNELS, MONITORING_CATEGORIES, RISK_TYPES } from '../../../../src/modules/cases/domain/enums';
+
+const label = (table: Record<string, { zh: string; en: string }>, code: string, lang: string) => (table[code] ? (lang === 'en' ? table[code].en : table[code].zh) : code);
 
 /** A case: facts, full timeline with each step's evidence, its notices (print), and the next step form. */
 export function CasePage() {
@@ -56,9 +59,9 @@ export function CasePage() {
         <Descriptions size="small" column={3}>
           <Descriptions.Item label={t('cases.household')}>{c.householdNo}</Descriptions.Item>
           <Descriptions.Item label={t('cases.head')}>{c.headName ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('cases.category')}>{c.category}</Descriptions.Item>
-          <Descriptions.Item label={t('cases.risks')}>{c.risks.join(', ')}</Descriptions.Item>
-          <Descriptions.Item label={t('cases.channel')}>{c.channel}</Descriptions.Item>
+          <Descriptions.Item label={t('cases.category')}>{label(MONITORING_CATEGORIES, c.category, i18n.language)}</Descriptions.Item>
+          <Descriptions.Item label={t('cases.risks')}>{c.risks.map((r) => label(RISK_TYPES, r, i18n.language)).join('、')}</Descriptions.Item>
+          <Descriptions.Item label={t('cases.channel')}>{label(CHANNELS, c.channel, i18n.language)}</Descriptions.Item>
           <Descriptions.Item label={t('cases.due')}>{c.dueOn ?? '—'} {c.overdue && <Tag color="orange">{t('cases.overdue')}</Tag>}</Descriptions.Item>
           <Descriptions.Item label={t('cases.identified')}>{c.identifiedOn ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('cases.eliminated')}>{c.eliminatedOn ?? '—'}</Descriptions.Item>
@@ -90,9 +93,10 @@ export function CasePage() {
         )}
       </Card>
       <Card title={t('cases.notices')}>
+        {data.notices.length === 0 && <Typography.Text type="secondary">—</Typography.Text>}
         {data.notices.map((n) => (
           <div key={n.id}>
-            {n.kind} · {n.procedure} · {n.startDate}{n.endDate ? ` – ${n.endDate}` : ''}{n.documentNo ? ` · ${n.documentNo}` : ''}{' '}
+            {t(`steps.n.${n.kind}_${n.procedure}`)} · {n.startDate}{n.endDate ? ` – ${n.endDate}` : ''}{n.documentNo ? ` · ${n.documentNo}` : ''}{' '}
             <a href={casesApi.noticePrintUrl(n.id, 'zh-CN')} target="_blank" rel="noreferrer">{t('cases.print')}</a>{' · '}
             <a href={casesApi.noticePrintUrl(n.id, 'en')} target="_blank" rel="noreferrer">{t('cases.printEn')}</a>
           </div>
@@ -103,7 +107,7 @@ export function CasePage() {
           items={data.timeline.map((e) => ({
             children: (
               <div>
-                <Typography.Text strong>{e.onDate} · {t(`steps.a.${e.action}`, { defaultValue: e.action })}</Typography.Text> — {e.fromStatus ? statusLabel(e.fromStatus, i18n.language) : ''} → {statusLabel(e.toStatus, i18n.language)} · {e.actorName} ({e.actorRole})
+                <Typography.Text strong>{e.onDate} · {t(`steps.a.${e.action}`, { defaultValue: e.action })}</Typography.Text> — {e.fromStatus ? statusLabel(e.fromStatus, i18n.language) : ''} → {statusLabel(e.toStatus, i18n.language)} · {e.actorName}（{t(`roles.${e.actorRole}`, { defaultValue: e.actorRole })}）
                 {e.note && <div>{e.note}</div>}
                 <details>
                   <summary>{t('cases.evidence')}</summary>

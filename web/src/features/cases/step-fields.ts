@@ -107,6 +107,7 @@ const zh = {
       forms_collectionFormRef: '风险消除信息采集表编号', forms_measuresFormRef: '帮扶措施落实情况表编号', forms_assessmentFormRef: '风险消除评估表编号', objectionId: '成立的异议编号', newRisks: '新增风险', explanation: '说明',
     },
     o: { CLEAR: '无异常', HIDDEN_ASSETS_OR_INCOME: '发现隐瞒资产或收入', BY_ASSISTANCE: '帮扶消除', NATURAL: '自然消除', MERGED: '户合并', DECEASED: '整户死亡', MOVED: '户籍迁出', OTHER: '其他' },
+    n: { PUBLICITY_IDENTIFICATION: '识别纳入公示', ANNOUNCEMENT_IDENTIFICATION: '识别纳入公告', PUBLICITY_ELIMINATION: '风险消除公示', ANNOUNCEMENT_ELIMINATION: '风险消除公告' },
     checker: '核实人 {{n}}', addChecker: '添加核实人', done: '已办理：{{action}}',
   },
 };
@@ -127,6 +128,7 @@ const en = {
       forms_collectionFormRef: 'Information form no.', forms_measuresFormRef: 'Measures form no.', forms_assessmentFormRef: 'Assessment form no.', objectionId: 'Founded objection no.', newRisks: 'New risks', explanation: 'Explanation',
     },
     o: { CLEAR: 'Clear', HIDDEN_ASSETS_OR_INCOME: 'Hidden assets or income found', BY_ASSISTANCE: 'Through assistance', NATURAL: 'Naturally', MERGED: 'Household merged', DECEASED: 'Household deceased', MOVED: 'Moved away', OTHER: 'Other' },
+    n: { PUBLICITY_IDENTIFICATION: 'Identification notice', ANNOUNCEMENT_IDENTIFICATION: 'Identification announcement', PUBLICITY_ELIMINATION: 'Elimination notice', ANNOUNCEMENT_ELIMINATION: 'Elimination announcement' },
     checker: 'Checker {{n}}', addChecker: 'Add checker', done: 'Done: {{action}}',
   },
 };
