@@ -7,6 +7,7 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'web/src/**/*.test.ts', 'bench/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    globalSetup: ['src/platform/testing/global-setup.ts'],
     pool: 'forks',
     maxWorkers: 2,
   },

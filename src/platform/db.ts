@@ -30,6 +30,8 @@ export interface Store {
   /** Runs `work` in one transaction on one raw connection: for COPY and bulk SQL. Rolled back on error. */
   bulk<T>(work: (s: RawSession) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /** PGlite only: the whole data folder as a blob, to open copies from (tests use a migrated template). */
+  snapshot?(): Promise<Blob>;
 }
 
 const INT8 = 20;
@@ -41,8 +43,15 @@ const keepText = (v: string) => v;
 /** Rows per COPY statement on PGlite, which takes the whole payload as one blob. */
 const PGLITE_COPY_CHUNK = 50_000;
 
-export async function openStore(options: { url?: string; dataDir?: string }): Promise<Store> {
-  return options.url ? openServer(options.url) : openPglite(options.dataDir);
+export interface StoreOptions {
+  url?: string;
+  dataDir?: string;
+  /** PGlite only: start from this data-folder dump (see `snapshot`) instead of an empty cluster. */
+  template?: Blob;
+}
+
+export async function openStore(options: StoreOptions): Promise<Store> {
+  return options.url ? openServer(options.url) : openPglite(options.dataDir, options.template);
 }
 
 // ---------- PostgreSQL server ----------
@@ -107,10 +116,11 @@ function serverSession(client: pg.PoolClient): RawSession {
 
 // ---------- PGlite (embedded) ----------
 
-async function openPglite(dataDir?: string): Promise<Store> {
+async function openPglite(dataDir?: string, template?: Blob): Promise<Store> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const lite = await PGlite.create({
     dataDir,
+    loadDataDir: template,
     extensions: { pg_trgm },
     parsers: { [INT8]: toNumber, [NUMERIC]: toNumber, [DATE]: keepText },
   });
@@ -161,6 +171,14 @@ async function openPglite(dataDir?: string): Promise<Store> {
   return {
     db,
     kind: 'pglite',
+    async snapshot() {
+      const release = await lock.acquire();
+      try {
+        return await lite.dumpDataDir('none');
+      } finally {
+        release();
+      }
+    },
     async bulk(work) {
       const release = await lock.acquire();
       try {

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { openStore, type Store } from '../db.js';
 import { migrate } from '../../db/migrate.js';
 
@@ -10,7 +11,10 @@ import { migrate } from '../../db/migrate.js';
 export async function openTestStore(): Promise<Store> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
-    const store = await openStore({});
+    // A migrated template made once per run by the global setup saves each file the migrations.
+    const templatePath = process.env.RB_PGLITE_TEMPLATE;
+    const template = templatePath && existsSync(templatePath) ? new Blob([readFileSync(templatePath)]) : undefined;
+    const store = await openStore({ template });
     await migrate(store);
     return store;
   }
