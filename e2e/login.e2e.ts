@@ -66,9 +66,9 @@ describe('login', () => {
         if (r.url().endsWith('.js')) loaded.push(new URL(r.url()).pathname);
       });
       await page.goto(world().url + '/', { waitUntil: 'commit' });
-      await page.waitForFunction(() => typeof window.__dashboardInteractiveMs === 'number', undefined, { timeout: 60_000 });
+      await page.waitForFunction(() => typeof (window as { __dashboardInteractiveMs?: number }).__dashboardInteractiveMs === 'number', undefined, { timeout: 60_000 });
       await page.getByTestId('kpi-cards').waitFor();
-      runs.push(await page.evaluate(() => window.__dashboardInteractiveMs!));
+      runs.push(await page.evaluate(() => (window as { __dashboardInteractiveMs?: number }).__dashboardInteractiveMs!));
       scripts = [...new Set(loaded)];
       if (i === 0) await screenshot(page, '04-dashboard-cold-load');
       await context.close();
