@@ -2,7 +2,7 @@
  * Indicator types and forward transforms used by EWM and TOPSIS (methods.md §4): benefit, cost,
  * middle (best value m) and interval (best range [a, b]). Pure.
  */
-import { firstMissingRow, type NumericColumn } from './columns.js';
+import { firstMissingRow, requireLength, type NumericColumn } from './columns.js';
 import { MethodInputError, cellError, type ColumnRef } from './method-error.js';
 
 export type CriterionType = 'benefit' | 'cost' | 'middle' | 'interval';
@@ -118,4 +118,28 @@ export function forwardTransform(x: NumericColumn, m: number, c: Criterion): Flo
 
 export function toColumnRef(names: readonly string[] | undefined): (j: number) => ColumnRef {
   return (j) => (names ? names[j] : j);
+}
+
+/**
+ * The input checks every criteria method starts with: at least one column and one row, columns of
+ * equal length, one criterion (default benefit) and one name per column.
+ */
+export function checkCriteriaInput(
+  columns: readonly { length: number }[],
+  criteria: readonly Criterion[] | undefined,
+  names: readonly string[] | undefined,
+  what: string,
+): { n: number; m: number; ref: (j: number) => ColumnRef; crit: readonly Criterion[] } {
+  const n = columns.length;
+  if (n === 0) throw new MethodInputError('EMPTY_INPUT', `no ${what} columns`);
+  const m = columns[0].length;
+  if (m === 0) throw new MethodInputError('EMPTY_INPUT', 'no rows');
+  const ref = toColumnRef(names);
+  for (let j = 0; j < n; j++) {
+    if (columns[j].length !== m) throw new MethodInputError('DIMENSION_MISMATCH', `column ${String(ref(j))} has ${columns[j].length} rows, expected ${m}`, null, ref(j));
+  }
+  const crit = criteria ?? columns.map(() => ({ type: 'benefit' as const }));
+  requireLength(crit.length, n, 'criteria');
+  if (names) requireLength(names.length, n, 'names');
+  return { n, m, ref, crit };
 }

@@ -3,7 +3,7 @@
  * R mathmodels) or the raw 'sum' variant (as pymcdm), entropies, divergences, weights and scores.
  */
 import { BLOCK, CompensatedSum, clean, requireLength, type NumericColumn } from './columns.js';
-import { checkCriteria, checkMatrixCells, columnStats, forwardTransform, toColumnRef, type Criterion } from './criteria.js';
+import { checkCriteria, checkCriteriaInput, checkMatrixCells, columnStats, forwardTransform, type Criterion } from './criteria.js';
 import { MethodInputError, type MethodWarning } from './method-error.js';
 
 export interface EntropyOptions {
@@ -32,17 +32,7 @@ export function computeEntropyWeights(
   criteria: readonly Criterion[] | undefined,
   options: EntropyOptions = {},
 ): EntropyResult {
-  const n = columns.length;
-  if (n === 0) throw new MethodInputError('EMPTY_INPUT', 'no indicator columns');
-  const m = columns[0].length;
-  if (m === 0) throw new MethodInputError('EMPTY_INPUT', 'no rows');
-  const ref = toColumnRef(options.names);
-  for (let j = 0; j < n; j++) {
-    if (columns[j].length !== m) throw new MethodInputError('DIMENSION_MISMATCH', `column ${String(ref(j))} has ${columns[j].length} rows, expected ${m}`, null, ref(j));
-  }
-  const crit = criteria ?? columns.map(() => ({ type: 'benefit' as const }));
-  requireLength(crit.length, n, 'criteria');
-  if (options.names) requireLength(options.names.length, n, 'names');
+  const { n, m, ref, crit } = checkCriteriaInput(columns, criteria, options.names, 'indicator');
   const normalization = options.normalization ?? 'minmax';
   if (normalization !== 'minmax' && normalization !== 'sum') {
     throw new MethodInputError('INVALID_PARAMETER', `normalization must be 'minmax' or 'sum'`);

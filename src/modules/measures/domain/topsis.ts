@@ -3,7 +3,7 @@
  * interval criteria; ideal and anti-ideal, distances, closeness and ranks with tie rules.
  */
 import { BLOCK, CompensatedSum, clean, normalizeIndicatorWeightsOrEqual, requireLength, sortOrderNonNegative, type NumericColumn } from './columns.js';
-import { checkCriteria, forwardTransform, toColumnRef, type Criterion } from './criteria.js';
+import { checkCriteria, checkCriteriaInput, forwardTransform, type Criterion } from './criteria.js';
 import { MethodInputError, TOL, cellError, type MethodWarning } from './method-error.js';
 
 export type TiesRule = 'min' | 'average' | 'dense' | 'ordinal';
@@ -34,17 +34,7 @@ export function computeTopsis(
   criteria: readonly Criterion[] | undefined,
   options: TopsisOptions = {},
 ): TopsisResult {
-  const n = columns.length;
-  if (n === 0) throw new MethodInputError('EMPTY_INPUT', 'no criteria columns');
-  const m = columns[0].length;
-  if (m === 0) throw new MethodInputError('EMPTY_INPUT', 'no rows');
-  const ref = toColumnRef(options.names);
-  for (let j = 0; j < n; j++) {
-    if (columns[j].length !== m) throw new MethodInputError('DIMENSION_MISMATCH', `column ${String(ref(j))} has ${columns[j].length} rows, expected ${m}`, null, ref(j));
-  }
-  const crit = criteria ?? columns.map(() => ({ type: 'benefit' as const }));
-  requireLength(crit.length, n, 'criteria');
-  if (options.names) requireLength(options.names.length, n, 'names');
+  const { n, m, ref, crit } = checkCriteriaInput(columns, criteria, options.names, 'criteria');
   const normalization = options.normalization ?? 'vector';
   if (!['vector', 'minmax', 'none'].includes(normalization)) throw new MethodInputError('INVALID_PARAMETER', `unknown normalization "${normalization}"`);
   const ties = options.ties ?? 'min';

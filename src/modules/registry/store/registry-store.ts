@@ -4,6 +4,7 @@ import { canSeeFullIdNumbers, scopePattern, withActorTransaction, type Actor } f
 import type { ChangeEvent, GuaranteeStatus, Household, IncomeRecord, Person } from '../contract.js';
 import { diffSnapshots } from '../domain/change-history.js';
 import { maskIdNumber } from '../domain/id-number.js';
+import type { PersonFields } from '../domain/person-values.js';
 
 /**
  * The registry's tables (household, person, income_record, guarantee_status) are read and written
