@@ -25,5 +25,10 @@ try {
 } catch {
   failed = 1;
 }
+// Vitest also fails a run for errors outside any test (an unhandled rejection, an uncaught exception).
+if (run.status !== 0 && failed === 0) {
+  console.log('vitest reported errors outside the tests (see "Unhandled Errors" above)');
+  failed = 1;
+}
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(run.status === 0 && failed === 0 ? 0 : 1);

@@ -62,6 +62,16 @@ pg.types.setTypeParser(DATE, keepText);
 
 async function openServer(url: string): Promise<Store> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection the server drops (restart, DROP DATABASE … FORCE) is removed by the pool;
+  // without a listener its error would crash the process.
+  pool.on('error', () => undefined);
+  // pool.end() resolves before its connections have closed; count them so close() can wait.
+  let connections = 0;
+  let allClosed: (() => void) | undefined;
+  pool.on('connect', () => void connections++);
+  pool.on('remove', () => {
+    if (--connections === 0) allClosed?.();
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
@@ -80,7 +90,13 @@ async function openServer(url: string): Promise<Store> {
         client.release();
       }
     },
-    close: () => db.destroy(),
+    async close() {
+      const closed = connections === 0 ? Promise.resolve() : new Promise<void>((resolve) => (allClosed = resolve));
+      await db.destroy();
+      // Kysely ends the pool only if it ever used it; bulk work alone (migrations) uses it directly.
+      if (!pool.ending) await pool.end();
+      await closed;
+    },
   };
 }
 
