@@ -20,6 +20,7 @@ import { AppError } from '../platform/errors.js';
 import { pickLang, type Lang } from '../platform/messages.js';
 import type { Actor } from '../modules/access/index.js';
 import { registerAccessRoutes } from '../modules/access/http.js';
+import { followRegistryChanges } from '../modules/monitoring/index.js';
 import { handleError, sendError } from './errors.js';
 import { routeModules } from './routes.js';
 
@@ -109,6 +110,8 @@ export async function buildApp(deps: Deps, options: { logger?: boolean } = {}): 
 
   await registerAccessRoutes(app);
   for (const register of routeModules) await register(app);
+  // Module wiring: monitoring re-evaluates the households a registry edit or import touched.
+  followRegistryChanges();
 
   const hasWeb = existsSync(WEB_DIST + 'index.html');
   if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });

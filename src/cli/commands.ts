@@ -10,6 +10,7 @@ import { registerMeasuresCommands } from '../modules/measures/cli.js';
 import { registerImportExportCommands } from '../modules/registry/import-export/index.js';
 import { registerCasesCommands } from '../modules/cases/cli.js';
 import { registerEvaluationCommands } from '../modules/evaluation/index.js';
+import { followRegistryChanges } from '../modules/monitoring/index.js';
 
 /**
  * Each module's CLI commands: a module adds one line here, its `registerXxxCommands` from
@@ -27,4 +28,5 @@ export const commandModules: Array<(program: Command) => void> = [
   registerCasesCommands,
   registerDemoCommands,
   registerEvaluationCommands,
+  followRegistryChanges, // not commands: monitoring re-evaluates households after registry edits and imports run from the CLI
 ];

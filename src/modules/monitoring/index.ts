@@ -10,6 +10,7 @@ export { getClue, getClueIn } from './use-cases/get-clue.js';
 export { takeClueIntoCase, closeClueIn, closeClue } from './use-cases/change-clue-status.js';
 export { reevaluateHouseholds, reevaluateHouseholdsIn, type ReevaluationResult } from './use-cases/reevaluate-households.js';
 export { runSweep } from './use-cases/run-sweep.js';
+export { followRegistryChanges, reevaluateAfterRegistryChange, IMPORT_REEVALUATION_LIMIT } from './use-cases/follow-registry-changes.js';
 export { scheduleDailySweep } from './use-cases/schedule-daily-sweep.js';
 export { listClues, clueStats } from './use-cases/list-clues.js';
 export { RULES } from './domain/rules/index.js';

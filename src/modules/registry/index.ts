@@ -15,6 +15,7 @@ export { removeMember } from './use-cases/remove-member.js';
 export { upsertIncome } from './use-cases/upsert-income.js';
 export { setGuarantee } from './use-cases/set-guarantee.js';
 export { getOverview } from './use-cases/get-overview.js';
+export { onHouseholdsChanged, type HouseholdsChange, type HouseholdsChangedListener } from './households-changed.js';
 export { checkMembers, checkMemberIdentity, checkIncomeYears, checkGuarantee, hasGuaranteeProblem, deriveIncome } from './domain/validate-household.js';
 export { parseIdNumber, makeIdNumber, maskIdNumber, idCheckChar, type IdNumberFacts, type IdNumberProblem } from './domain/id-number.js';
 export * from './domain/enums.js';

@@ -1,6 +1,7 @@
 import type { Actor } from '../../access/index.js';
 import { recordAudit } from '../../audit/index.js';
 import type { Deps } from '../../../platform/deps.js';
+import { notifyHouseholdsChanged } from '../households-changed.js';
 import type { ErrorDetail } from '../../../platform/errors.js';
 import type { CreateHousehold, HouseholdProfile, IncomeInput } from '../contract.js';
 import { personFields, personSnapshot } from '../domain/person-values.js';
@@ -42,7 +43,7 @@ export async function createHousehold(deps: Deps, actor: Actor, input: CreateHou
   const holders = await findIdNumberHolders(deps.store.db, ids);
   const now = deps.clock.now();
 
-  return withUniqueMapping(() =>
+  const profile = await withUniqueMapping(() =>
     withRegistryScope(deps.store.db, actor, async (scope) => {
       const conflicts: ErrorDetail[] = [];
       if (owner) conflicts.push({ path: 'householdNo', code: 'registry.household_no.taken', message: 'household number taken', value: input.householdNo });
@@ -90,6 +91,8 @@ export async function createHousehold(deps: Deps, actor: Actor, input: CreateHou
       return loadProfile(scope, household);
     }),
   );
+  await notifyHouseholdsChanged(deps, actor, { kind: 'edit', action: 'registry.household.create', householdIds: [profile.household.id] });
+  return profile;
 }
 
 export function incomeValues(i: IncomeInput, defaultSize: number): IncomeValues {

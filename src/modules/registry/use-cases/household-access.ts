@@ -1,6 +1,7 @@
 import { canEditRegistry, canSeePersonalData, type Actor } from '../../access/index.js';
 import { auditDenied, recordAudit } from '../../audit/index.js';
 import type { Deps } from '../../../platform/deps.js';
+import { notifyHouseholdsChanged } from '../households-changed.js';
 import { AppError, type ErrorDetail } from '../../../platform/errors.js';
 import { toLocalDate } from '../../../platform/clock.js';
 import type { Household, HouseholdProfile } from '../contract.js';
@@ -161,5 +162,6 @@ export async function changeHousehold(
     }),
   );
   if (result === OUT_OF_SCOPE) return refuseHousehold(deps, actor, householdId, what);
+  await notifyHouseholdsChanged(deps, actor, { kind: 'edit', action: `registry.${what}`, householdIds: [householdId] });
   return result;
 }

@@ -1,6 +1,7 @@
 import type { Actor } from '../../access/index.js';
 import { recordAudit } from '../../audit/index.js';
 import type { Deps } from '../../../platform/deps.js';
+import { notifyHouseholdsChanged } from '../households-changed.js';
 import type { HouseholdProfile, UpdateHousehold } from '../contract.js';
 import { findHouseholdNoOwner } from '../store/registry-lookup.js';
 import { withRegistryScope, type HouseholdValues } from '../store/registry-store.js';
@@ -62,5 +63,6 @@ export async function updateHousehold(deps: Deps, actor: Actor, householdId: num
     }),
   );
   if (result === OUT_OF_SCOPE) return refuseHousehold(deps, actor, householdId, 'update');
+  await notifyHouseholdsChanged(deps, actor, { kind: 'edit', action: 'registry.household.update', householdIds: [householdId] });
   return result;
 }

@@ -31,6 +31,7 @@ import {
   type ChangeCounts,
 } from '../store/import-store.js';
 import { kyselyOverSession } from '../store/session-kysely.js';
+import { notifyHouseholdsChanged } from '../../households-changed.js';
 import '../messages.js';
 
 export interface ImportFile {
@@ -239,6 +240,7 @@ export async function importHouseholds(deps: Deps, actor: Actor, input: ImportIn
       lap('writeMs');
       return { ...result, importId, timings: { ...timings } };
     });
+    if (summary.committed && summary.importId !== null) await announceImport(deps, actor, summary.importId);
     progress({ phase: 'done', fraction: 1, rows: rowsRead });
     return summary;
   } catch (e) {
@@ -250,6 +252,26 @@ export async function importHouseholds(deps: Deps, actor: Actor, input: ImportIn
   } finally {
     await sink.close();
   }
+}
+
+/** After the commit: tells the subscribers (monitoring) which households the import inserted or changed. */
+async function announceImport(deps: Deps, actor: Actor, importId: number): Promise<void> {
+  const changed = deps.store.db.selectFrom('registry_import_change').where('import_id', '=', importId);
+  let n: string | number;
+  try {
+    ({ n } = await changed.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow());
+  } catch (e) {
+    // The import has committed: a failure here must not turn it into a failed job.
+    console.error(JSON.stringify({ level: 'error', msg: 'could not announce the import to its subscribers', importId, error: e instanceof Error ? e.message : String(e) }));
+    return;
+  }
+  await notifyHouseholdsChanged(deps, actor, {
+    kind: 'import',
+    importId,
+    scopePrefix: actor.scopePrefix,
+    householdCount: Number(n),
+    householdIds: async () => (await changed.select('household_id').execute()).map((r) => Number(r.household_id)),
+  });
 }
 
 async function auditImport(s: RawSession, actor: Actor, at: Date, importId: number, r: ImportSummary) {

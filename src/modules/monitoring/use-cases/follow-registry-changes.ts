@@ -1,0 +1,38 @@
+import type { Deps } from '../../../platform/deps.js';
+import type { Actor } from '../../access/index.js';
+import { onHouseholdsChanged, type HouseholdsChange } from '../../registry/index.js';
+import { reevaluateHouseholds } from './reevaluate-households.js';
+import { runSweep } from './run-sweep.js';
+
+/**
+ * Imports touching more households than this re-run the sweep over the importer's whole scope instead
+ * of re-evaluating the listed ids. Up to here the id-restricted path (pure rules for ≤ 2000, the
+ * set-based sweep filtered by an id list above) is cheaper; beyond it the id list in the SQL grows
+ * (~8 bytes an id, 160 kB at 20 000) while the scope sweep costs one pass over the scope's households
+ * whatever the import's size, and a county holds some 10^5 households, so an import this big is a
+ * large share of it. The scope sweep also records a job and an audit event, as a sweep should.
+ */
+export const IMPORT_REEVALUATION_LIMIT = 20_000;
+
+/**
+ * "The sweep evaluates all rules … immediately for the households touched by an edit or an import":
+ * an edit re-evaluates its household; an import its inserted and changed households (or the
+ * importer's scope, for a large import). Runs after the registry change committed.
+ */
+export async function reevaluateAfterRegistryChange(deps: Deps, actor: Actor, change: HouseholdsChange): Promise<void> {
+  if (change.kind === 'edit') {
+    await reevaluateHouseholds(deps, change.householdIds);
+    return;
+  }
+  if (change.householdCount === 0) return;
+  if (change.householdCount <= IMPORT_REEVALUATION_LIMIT) await reevaluateHouseholds(deps, await change.householdIds());
+  else await runSweep(deps, actor, { scopePrefix: change.scopePrefix });
+}
+
+/**
+ * Subscribes monitoring to the registry's change events (once per process; later calls do nothing).
+ * Called where the modules are assembled: the HTTP app and the CLI program.
+ */
+export function followRegistryChanges(): void {
+  onHouseholdsChanged(reevaluateAfterRegistryChange);
+}
