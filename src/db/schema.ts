@@ -448,6 +448,17 @@ export interface AssistanceHouseholdSummaryView {
   started: number;
 }
 
+// ---- evaluation (0008): county replacements of the shipped evaluation specifications (MPI) ----
+export interface EvaluationSpecTable {
+  kind: 'mpi';
+  scope_code: string;
+  spec: Json;
+  version: Generated<number>;
+  updated_by: number | null;
+  updated_by_name: string;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   division: DivisionTable;
   household: HouseholdTable;
@@ -484,4 +495,5 @@ export interface Database {
   assistance_measure: AssistanceMeasureTable;
   risk_measure_mapping: RiskMeasureMappingTable;
   assistance_household_summary: AssistanceHouseholdSummaryView;
+  evaluation_spec: EvaluationSpecTable; // evaluation (0008)
 }

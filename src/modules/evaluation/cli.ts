@@ -5,6 +5,7 @@ import { withRuntime } from '../../cli/run.js';
 import { invalidInput } from '../../platform/errors.js';
 import { PovertyQuerySchema } from './contract.js';
 import { evaluateIncomePoverty } from './use-cases/evaluate-income-poverty.js';
+import { registerMpiCommand } from './mpi-cli.js';
 
 /** `ruralbridge evaluate poverty --division 520527 --year 2024 [--by household_type] [--json]` on the registry. */
 export function registerEvaluationCommands(program: Command): void {
@@ -36,4 +37,5 @@ export function registerEvaluationCommands(program: Command): void {
         }
       }),
     );
+  registerMpiCommand(evaluate);
 }

@@ -47,3 +47,5 @@ export const PovertyEvaluationSchema = z
   })
   .meta({ id: 'PovertyEvaluation' });
 export type PovertyEvaluation = z.infer<typeof PovertyEvaluationSchema>;
+
+export * from './mpi-contract.js';

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { requireActor } from '../access/index.js';
 import { PovertyEvaluationSchema, PovertyQuerySchema } from './contract.js';
 import { evaluateIncomePoverty } from './use-cases/evaluate-income-poverty.js';
+import { registerMpiRoutes } from './mpi-http.js';
 
 /** GET /api/evaluation/poverty: aggregates only, so every signed-in role (analysts too) within its scope. */
 export async function registerEvaluationRoutes(app: FastifyInstance): Promise<void> {
@@ -12,4 +13,5 @@ export async function registerEvaluationRoutes(app: FastifyInstance): Promise<vo
     { schema: { tags: ['evaluation'], querystring: PovertyQuerySchema, response: { 200: PovertyEvaluationSchema } } },
     async (req) => evaluateIncomePoverty(req.deps, requireActor(req), req.query),
   );
+  await registerMpiRoutes(app);
 }

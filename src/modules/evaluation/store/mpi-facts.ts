@@ -1,0 +1,143 @@
+import { sql, type Transaction } from 'kysely';
+import type { Database } from '../../../db/schema.js';
+import { FACT, type HouseholdFacts } from '../domain/mpi-indicators.js';
+import type { MpiBreakdown } from '../mpi-contract.js';
+
+/** Statuses of monitoring_case counted as monitored (the cases module's MONITORED set, passed in). */
+export interface MpiFactsQuery {
+  divisionPattern: string;
+  scopePattern: string;
+  year: number;
+  by: MpiBreakdown | undefined;
+  /** Length of the child-division prefix (9 for townships of a county, 12 for villages), or null. */
+  childLength: number | null;
+  schoolAgeMin: number;
+  schoolAgeMax: number;
+  monitoredStatuses: readonly string[];
+}
+
+export interface MpiFacts extends HouseholdFacts {
+  group: { codes: Int32Array; labels: string[] } | null;
+  /** Child-division prefix per household, or null. */
+  child: { codes: Int32Array; labels: string[] } | null;
+}
+
+const GROUP_SQL: Record<MpiBreakdown, string> = {
+  household_type: `CASE h.household_type WHEN 'POVERTY_EXITED' THEN 'formerly_poor' ELSE 'general' END`,
+  category: `CASE WHEN mc.household_id IS NOT NULL THEN 'monitored' WHEN h.household_type = 'POVERTY_EXITED' THEN 'formerly_poor' ELSE 'general' END`,
+  relocated: `CASE WHEN h.is_relocated THEN 'relocated' ELSE 'not_relocated' END`,
+  ethnicity: `coalesce(pp.head_ethnicity, 'unknown')`,
+};
+
+/** Years of schooling of the highest level completed (docs/evaluation-mpi.md). */
+const YEARS_SQL = `CASE education WHEN 'NONE' THEN 0 WHEN 'PRIMARY' THEN 6 WHEN 'JUNIOR' THEN 9 WHEN 'SENIOR' THEN 12 WHEN 'VOCATIONAL' THEN 12 WHEN 'COLLEGE' THEN 15 END`;
+
+/**
+ * One row per income record of `year` under the division (and inside the actor's scope): size,
+ * per-capita net income, the members' facts aggregated per household in SQL (one GROUP BY over the
+ * subtree's persons, no per-household lookups) and the guarantee status, returned as a handful of
+ * aggregated strings and parsed into typed arrays. Personal fields never leave SQL.
+ */
+export async function loadMpiFacts(trx: Transaction<Database>, q: MpiFactsQuery): Promise<MpiFacts> {
+  const groupExpr = q.by ? GROUP_SQL[q.by] : `''`;
+  const childExpr = q.childLength ? `substr(ir.village_code, 1, ${Number(q.childLength)})` : `''`;
+  const monitoredJoin =
+    q.by === 'category'
+      ? sql`LEFT JOIN (SELECT DISTINCT household_id FROM monitoring_case
+             WHERE village_code LIKE ${q.divisionPattern} AND village_code LIKE ${q.scopePattern} AND status IN (${sql.join([...q.monitoredStatuses])})) mc
+           ON mc.household_id = ir.household_id`
+      : sql``;
+  const { rows } = await sql<{ n: number | string; pc: string | null; sz: string | null; yrs: string | null; fl: string | null; grp: string | null; ch: string | null }>`
+    WITH pp AS (
+      SELECT household_id,
+        max(${sql.raw(YEARS_SQL)}) FILTER (WHERE age >= 16 AND coalesce(student_status, 'NONE') IN ('NONE', 'DROPPED_OUT')) AS yrs,
+        coalesce(bool_or(student_status = 'DROPPED_OUT' AND age BETWEEN ${q.schoolAgeMin} AND ${q.schoolAgeMax}), false) AS dropout,
+        coalesce(bool_or(NOT has_medical_insurance), false) AS uninsured,
+        coalesce(bool_or(health_status IN ('SERIOUS_ILLNESS', 'DISABLED')), false) AS ill,
+        coalesce(bool_or(labor_skill IN ('SKILLED', 'ORDINARY', 'WEAK_OR_HALF') AND age BETWEEN 16 AND 59), false) AS labour,
+        max(ethnicity) FILTER (WHERE relation = 'HEAD') AS head_ethnicity
+      FROM (SELECT p.*, ${q.year} - extract(year FROM p.birth_date)::int AS age FROM person p
+            WHERE p.village_code LIKE ${q.divisionPattern} AND p.village_code LIKE ${q.scopePattern}) x
+      GROUP BY household_id
+    ), rows AS (
+      SELECT ir.id,
+        ir.per_capita_net_fen AS pc,
+        ir.household_size AS sz,
+        coalesce(pp.yrs, -1) AS yrs,
+        (CASE WHEN g.household_id IS NOT NULL AND NOT g.food_clothing_ok THEN ${FACT.foodClothingProblem} ELSE 0 END
+         | CASE WHEN coalesce(g.dropout_child, false) OR coalesce(pp.dropout, false) THEN ${FACT.schoolDropout} ELSE 0 END
+         | CASE WHEN coalesce(g.member_uninsured, false) OR coalesce(pp.uninsured, false) THEN ${FACT.uninsuredMember} ELSE 0 END
+         | CASE WHEN coalesce(g.housing_unsafe, false) OR coalesce(g.house_grade IN ('C', 'D'), false) THEN ${FACT.unsafeHousing} ELSE 0 END
+         | CASE WHEN coalesce(g.water_unsafe, false) THEN ${FACT.unsafeWater} ELSE 0 END
+         | CASE WHEN coalesce(pp.ill, false) THEN ${FACT.seriousIllnessOrDisability} ELSE 0 END
+         | CASE WHEN NOT coalesce(pp.labour, false) THEN ${FACT.noLabour} ELSE 0 END
+         | CASE WHEN g.household_id IS NOT NULL THEN ${FACT.hasGuaranteeRecord} ELSE 0 END) AS fl,
+        ${sql.raw(groupExpr)} AS grp,
+        ${sql.raw(childExpr)} AS ch
+      FROM income_record ir
+      JOIN household h ON h.id = ir.household_id
+      LEFT JOIN guarantee_status g ON g.household_id = ir.household_id
+      LEFT JOIN pp ON pp.household_id = ir.household_id
+      ${monitoredJoin}
+      WHERE ir.village_code LIKE ${q.divisionPattern} AND ir.village_code LIKE ${q.scopePattern} AND ir.year = ${q.year}
+    )
+    SELECT count(*) AS n,
+      string_agg(pc::text, ',' ORDER BY id) AS pc,
+      string_agg(sz::text, ',' ORDER BY id) AS sz,
+      string_agg(yrs::text, ',' ORDER BY id) AS yrs,
+      string_agg(fl::text, ',' ORDER BY id) AS fl,
+      string_agg(grp, ${'\u001f'} ORDER BY id) AS grp,
+      string_agg(ch, ',' ORDER BY id) AS ch
+    FROM rows`.execute(trx);
+  const row = rows[0];
+  const n = Number(row?.n ?? 0);
+  const flags = new Uint16Array(n);
+  const fl = parseIntegers(row?.fl ?? null, n);
+  for (let i = 0; i < n; i++) flags[i] = fl[i];
+  return {
+    n,
+    perCapitaFen: parseIntegers(row?.pc ?? null, n),
+    size: parseIntegers(row?.sz ?? null, n),
+    adultYears: parseIntegers(row?.yrs ?? null, n),
+    flags,
+    group: q.by ? encodeLabels(row?.grp ?? '', '\u001f', n) : null,
+    child: q.childLength ? encodeLabels(row?.ch ?? '', ',', n) : null,
+  };
+}
+
+function encodeLabels(text: string, separator: string, n: number): { codes: Int32Array; labels: string[] } {
+  const labels: string[] = [];
+  const index = new Map<string, number>();
+  const codes = new Int32Array(n);
+  const parts = n ? text.split(separator) : [];
+  for (let i = 0; i < n; i++) {
+    const label = parts[i];
+    let c = index.get(label);
+    if (c === undefined) {
+      c = labels.length;
+      index.set(label, c);
+      labels.push(label);
+    }
+    codes[i] = c;
+  }
+  return { codes, labels };
+}
+
+/** Parses a comma-separated list of integers into a Float64Array without making a string per value. */
+export function parseIntegers(text: string | null, n: number): Float64Array {
+  const out = new Float64Array(n);
+  if (!text) return out;
+  let k = 0;
+  let value = 0;
+  let negative = false;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 44;
+    if (c === 44) {
+      out[k++] = negative ? -value : value;
+      value = 0;
+      negative = false;
+    } else if (c === 45) negative = true;
+    else value = value * 10 + (c - 48);
+  }
+  return out;
+}
