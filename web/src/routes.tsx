@@ -5,6 +5,8 @@ import type { Role } from './features/access/api';
 import { FileSearchOutlined } from '@ant-design/icons';
 import './features/cases/i18n';
 import './features/monitoring/i18n';
+import './features/evaluation/poverty-i18n';
+import { FundOutlined } from '@ant-design/icons';
 import { AlertOutlined, FileExcelOutlined } from '@ant-design/icons';
 
 /**
@@ -49,5 +51,6 @@ export const appRoutes: AppRoute[] = [
   { path: '/cases', page: page(() => import('./features/cases/CaseQueuePage'), 'CaseQueuePage'), menu: { labelKey: 'nav.cases', icon: <FileSearchOutlined /> }, roles: ['county_admin', 'county_reviewer', 'township_officer', 'village_cadre', 'task_force', 'auditor'] },
   { path: '/clues', page: page(() => import('./features/monitoring/ClueListPage'), 'ClueListPage'), menu: { labelKey: 'nav.clues', icon: <AlertOutlined /> }, roles: ['county_admin', 'county_reviewer', 'township_officer', 'village_cadre', 'task_force', 'auditor'] },
   { path: '/department-imports', page: page(() => import('./features/monitoring/DepartmentImportPage'), 'DepartmentImportPage'), menu: { labelKey: 'nav.departmentImport', icon: <FileExcelOutlined /> }, roles: ADMIN },
+  { path: '/evaluation/poverty', page: page(() => import('./features/evaluation/PovertyPage'), 'PovertyPage'), menu: { labelKey: 'nav.evaluationPoverty', icon: <FundOutlined /> }, roles: ['county_admin', 'county_reviewer', 'township_officer', 'expert', 'analyst', 'auditor'] },
   { path: '/cases/:id', page: page(() => import('./features/cases/CasePage'), 'CasePage'), roles: ['county_admin', 'county_reviewer', 'township_officer', 'village_cadre', 'task_force', 'auditor'] },
 ];

@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { screenshot } from './browser.js';
+import { launchBrowser, openSession, signIn, world } from './journey.js';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const hasNumber = (s: string | null) => /\d/.test(s ?? '');
+
+describe('poverty measures page', () => {
+  it('shows income and multidimensional poverty of the county, switches year, drills into a township and exports XLSX', async () => {
+    const { page, context, errors } = await openSession(browser);
+    await signIn(page, world().accounts.admin);
+    await page.getByTestId('side-menu').getByText('贫困测度').click();
+    await page.getByTestId('poverty-page').waitFor();
+    await page.getByTestId('income-cards').waitFor();
+    await page.getByTestId('mpi-cards').waitFor();
+    for (const id of ['income-P0', 'income-P1', 'income-P2', 'income-gini', 'mpi-H', 'mpi-A', 'mpi-M0']) {
+      expect(hasNumber(await page.getByTestId(id).textContent()), id).toBe(true);
+    }
+    await page.locator('[data-testid="p0-trend"] svg path').first().waitFor();
+    await page.locator('[data-testid="mpi-contribution"] svg path').first().waitFor();
+    const townships = await page.locator('[data-testid="mpi-children"] tbody tr').count();
+    expect(townships).toBeGreaterThan(20); // Hezhang's townships and sub-districts
+    expect(await page.getByTestId('mpi-groups').innerText()).toContain('脱贫户');
+    const h2024 = await page.getByTestId('mpi-H').textContent();
+    await screenshot(page, 'evaluation-poverty-01-county-2024');
+
+    // Another year: the cards are recomputed for it.
+    const p0Before = await page.getByTestId('income-P0').textContent();
+    await page.getByTestId('poverty-year').click();
+    await page.locator('.ant-select-item-option[title="2021"]').click();
+    await expect.poll(async () => `${await page.getByTestId('income-P0').textContent()}|${await page.getByTestId('mpi-H').textContent()}`).not.toBe(`${p0Before}|${h2024}`);
+    expect(hasNumber(await page.getByTestId('mpi-M0').textContent())).toBe(true);
+    await screenshot(page, 'evaluation-poverty-02-county-2021');
+
+    // Drill down: the first row (highest M0) opens that township, whose table lists villages.
+    const first = page.locator('[data-testid="mpi-children"] tbody tr').first();
+    const townshipName = (await first.locator('td').first().innerText()).trim();
+    await first.click();
+    await expect.poll(async () => (await page.getByTestId('current-division').textContent()) ?? '').toContain(townshipName);
+    await expect.poll(async () => (await page.getByTestId('poverty-page').locator('h4').textContent()) ?? '').toContain(townshipName);
+    await page.getByTestId('mpi-cards').waitFor();
+    expect(hasNumber(await page.getByTestId('mpi-M0').textContent())).toBe(true);
+    await page.locator('[data-testid="mpi-children"] tbody tr').first().waitFor();
+    expect(await page.locator('[data-testid="mpi-children"] tbody tr').first().innerText()).toMatch(/村|社区|居委会/);
+    await screenshot(page, 'evaluation-poverty-03-township');
+
+    // Export: one workbook (a ZIP container).
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('poverty-export').click()]);
+    expect(download.suggestedFilename()).toMatch(/^poverty-520527\d{3}-2021\.xlsx$/);
+    const file = await download.path();
+    expect(readFileSync(file!).subarray(0, 2).toString()).toBe('PK');
+
+    expect(errors.filter((e) => !/401|Unauthorized/.test(e))).toEqual([]);
+    await context.close();
+  });
+
+  it('reads in English', async () => {
+    const { page, context, errors } = await openSession(browser, { lang: 'en' });
+    await signIn(page, world().accounts.admin);
+    await page.goto(world().url + '/evaluation/poverty');
+    await page.getByTestId('mpi-cards').waitFor();
+    expect(await page.getByTestId('poverty-page').innerText()).toContain('Adjusted headcount M0');
+    await page.locator('[data-testid="mpi-contribution"] svg path').first().waitFor();
+    await screenshot(page, 'evaluation-poverty-04-english');
+    expect(errors.filter((e) => !/401|Unauthorized/.test(e))).toEqual([]);
+    await context.close();
+  });
+});
