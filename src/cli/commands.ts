@@ -10,6 +10,7 @@ import { registerMeasuresCommands } from '../modules/measures/cli.js';
 import { registerImportExportCommands } from '../modules/registry/import-export/index.js';
 import { registerCasesCommands } from '../modules/cases/cli.js';
 import { registerEvaluationCommands } from '../modules/evaluation/index.js';
+import { registerIndicatorCommands } from '../modules/evaluation/indicators/index.js';
 import { followRegistryChanges } from '../modules/monitoring/index.js';
 
 /**
@@ -28,5 +29,6 @@ export const commandModules: Array<(program: Command) => void> = [
   registerCasesCommands,
   registerDemoCommands,
   registerEvaluationCommands,
+  registerIndicatorCommands,
   followRegistryChanges, // not commands: monitoring re-evaluates households after registry edits and imports run from the CLI
 ];

@@ -497,3 +497,29 @@ export interface Database {
   assistance_household_summary: AssistanceHouseholdSummaryView;
   evaluation_spec: EvaluationSpecTable; // evaluation (0008)
 }
+
+// ---- evaluation/indicators (0009): revitalisation indicator systems and values (interface merged into Database) ----
+export interface IndicatorSystemTable {
+  county_code: string;
+  /** The tree, validated by IndicatorSystemInputSchema on the way in and out. */
+  definition: Json;
+  version: Generated<number>;
+  updated_by: number | null;
+  updated_by_name: string;
+  updated_at: Timestamp;
+}
+
+export interface IndicatorValueTable {
+  county_code: string;
+  division_code: string;
+  year: number;
+  indicator_code: string;
+  value: number;
+  source: 'import' | 'demo' | 'manual';
+  updated_at: Timestamp;
+}
+
+export interface Database {
+  indicator_system: IndicatorSystemTable;
+  indicator_value: IndicatorValueTable;
+}

@@ -9,6 +9,7 @@ import { DEMO_CALIBRATION } from './calibration.js';
 import { DemoStatsCollector, type DemoStats } from './demo-stats.js';
 import { generateDemoCounty, type DemoHousehold, type DemoVillage } from './generate-demo-county.js';
 import './messages.js';
+import { seedDemoIndicatorValues } from '../../evaluation/indicators/index.js';
 
 export interface SeedDemoOptions {
   scale: number;
@@ -122,6 +123,7 @@ export async function seedDemo(deps: Deps, options: SeedDemoOptions): Promise<Se
       reason: 'synthetic demo data (not real people)',
     }),
   );
+  await seedDemoIndicatorValues(deps, { countyCode, seed }); // revitalisation indicator values 2020–2025 (evaluation/indicators)
 
   return {
     countyCode,
