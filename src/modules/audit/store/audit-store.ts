@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { sql } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import type { Actor } from '../../access/domain/actor.js';
-import { chainHash, type ChainedFields, type ChainEvent, type ChainHead } from '../domain/hash-chain.js';
+import { canonicalJson, type ChainedFields, type ChainEvent, type ChainHead } from '../domain/hash-chain.js';
 
 export interface AuditInput {
   action: string;
@@ -20,11 +20,16 @@ type Db = Kysely<Database> | Transaction<Database>;
  * Appends one event to the chain. Call it with the transaction that makes the change, so the
  * change and its record commit together. Locking the chain head row orders writers, so seq order
  * is commit order; the head moves in the same transaction.
+ *
+ * One statement does it all (lock the head, insert the event hashed on the head's hash, move the
+ * head), so the head stays locked for that statement and the commit only, not for round trips
+ * from here: writers of a busy server queue on this lock. The hash is sha256 over the previous
+ * hash and the event's canonical JSON, both UTF-8, computed by the server exactly as `chainHash`
+ * does (the verifier recomputes it in JavaScript). `LIMIT 1` keeps the planner's
+ * estimate at one event even before the head table has statistics (else it guesses thousands of
+ * rows and starts JIT compilation: 20 ms).
  */
 export async function recordAudit(trx: Transaction<Database>, actor: Actor, at: Date, input: AuditInput): Promise<void> {
-  const head = await trx.selectFrom('audit_chain_head').select(['seq', 'hash']).forUpdate().executeTakeFirst();
-  if (!head) throw new Error('the audit chain head is missing: run `ruralbridge audit verify`');
-  const prevHash = head.hash;
   const fields: ChainedFields = {
     at: at.toISOString(),
     actorId: actor.userId,
@@ -37,29 +42,19 @@ export async function recordAudit(trx: Transaction<Database>, actor: Actor, at: 
     after: normalise(input.after),
     reason: input.reason ?? null,
   };
-  const hash = chainHash(prevHash, fields);
-  const { seq } = await trx
-    .insertInto('audit_event')
-    .values({
-      at: fields.at,
-      actor_id: fields.actorId,
-      actor_name: fields.actorName,
-      action: fields.action,
-      entity_type: fields.entityType,
-      entity_id: fields.entityId,
-      scope_code: fields.scopeCode,
-      before: fields.before === null ? null : JSON.stringify(fields.before),
-      after: fields.after === null ? null : JSON.stringify(fields.after),
-      reason: fields.reason,
-      prev_hash: prevHash,
-      hash,
-    })
-    .returning('seq')
-    .executeTakeFirstOrThrow();
-  await trx
-    .updateTable('audit_chain_head')
-    .set((eb) => ({ seq, hash, events: eb('events', '+', 1) }))
-    .execute();
+  const json = (v: unknown) => (v === null ? null : JSON.stringify(v));
+  const { rows } = await sql<{ seq: number }>`
+    WITH head AS (SELECT hash FROM audit_chain_head LIMIT 1 FOR UPDATE),
+    event AS (
+      INSERT INTO audit_event (at, actor_id, actor_name, action, entity_type, entity_id, scope_code, before, after, reason, prev_hash, hash)
+      SELECT ${fields.at}::timestamptz, ${fields.actorId}::bigint, ${fields.actorName}, ${fields.action}, ${fields.entityType}, ${fields.entityId},
+             ${fields.scopeCode}, ${json(fields.before)}::jsonb, ${json(fields.after)}::jsonb, ${fields.reason}::text,
+             head.hash, encode(sha256(convert_to(head.hash || ${canonicalJson(fields)}::text, 'UTF8')), 'hex')
+      FROM head
+      RETURNING seq, hash)
+    UPDATE audit_chain_head SET seq = event.seq, hash = event.hash, events = events + 1 FROM event
+    RETURNING event.seq`.execute(trx);
+  if (rows.length === 0) throw new Error('the audit chain head is missing: run `ruralbridge audit verify`');
 }
 
 /** What jsonb gives back is what we hash: round-trip through JSON so Dates and undefined settle first. */
