@@ -25,8 +25,9 @@ describe('poverty measures page', () => {
     for (const id of ['income-P0', 'income-P1', 'income-P2', 'income-gini', 'mpi-H', 'mpi-A', 'mpi-M0']) {
       expect(hasNumber(await page.getByTestId(id).textContent()), id).toBe(true);
     }
-    await page.locator('[data-testid="p0-trend"] svg path').first().waitFor();
-    await page.locator('[data-testid="mpi-contribution"] svg path').first().waitFor();
+    // Data labels are percentages: the P0 line and the contribution bars have been drawn.
+    await page.locator('[data-testid="p0-trend"] svg text', { hasText: '%' }).first().waitFor();
+    await page.locator('[data-testid="mpi-contribution"] svg text', { hasText: '%' }).first().waitFor();
     const townships = await page.locator('[data-testid="mpi-children"] tbody tr').count();
     expect(townships).toBeGreaterThan(20); // Hezhang's townships and sub-districts
     expect(await page.getByTestId('mpi-groups').innerText()).toContain('脱贫户');
@@ -49,8 +50,9 @@ describe('poverty measures page', () => {
     await expect.poll(async () => (await page.getByTestId('poverty-page').locator('h4').textContent()) ?? '').toContain(townshipName);
     await page.getByTestId('mpi-cards').waitFor();
     expect(hasNumber(await page.getByTestId('mpi-M0').textContent())).toBe(true);
-    await page.locator('[data-testid="mpi-children"] tbody tr').first().waitFor();
-    expect(await page.locator('[data-testid="mpi-children"] tbody tr').first().innerText()).toMatch(/村|社区|居委会/);
+    // The table now lists the township's villages (and residents' committees).
+    await expect.poll(async () => await page.locator('[data-testid="mpi-children"] tbody tr').first().innerText()).toMatch(/村|社区|居委会/);
+    await page.locator('[data-testid="p0-trend"] svg text', { hasText: '%' }).first().waitFor();
     await screenshot(page, 'evaluation-poverty-03-township');
 
     // Export: one workbook (a ZIP container).
@@ -64,12 +66,14 @@ describe('poverty measures page', () => {
   });
 
   it('reads in English', async () => {
-    const { page, context, errors } = await openSession(browser, { lang: 'en' });
+    const { page, context, errors } = await openSession(browser);
     await signIn(page, world().accounts.admin);
-    await page.goto(world().url + '/evaluation/poverty');
+    await page.getByTestId('language-switch').getByText('English').click();
+    await page.getByTestId('side-menu').getByText('Poverty measures').click();
     await page.getByTestId('mpi-cards').waitFor();
     expect(await page.getByTestId('poverty-page').innerText()).toContain('Adjusted headcount M0');
-    await page.locator('[data-testid="mpi-contribution"] svg path').first().waitFor();
+    await page.locator('[data-testid="mpi-contribution"] svg text', { hasText: '%' }).first().waitFor();
+    await page.locator('[data-testid="p0-trend"] svg text', { hasText: '%' }).first().waitFor();
     await screenshot(page, 'evaluation-poverty-04-english');
     expect(errors.filter((e) => !/401|Unauthorized/.test(e))).toEqual([]);
     await context.close();

@@ -1,5 +1,5 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Empty, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Empty, Row, Select, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -44,7 +44,8 @@ export function PovertyPage() {
 
   const trendOption = useMemo<EChartOption>(
     () => ({
-      grid: { left: 48, right: 16, top: 16, bottom: 28 },
+      animation: false,
+      grid: { left: 48, right: 24, top: 24, bottom: 28 },
       tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? formatShare(v, lang) : '—') },
       xAxis: { type: 'category', data: POVERTY_YEARS.map(String) },
       yAxis: { type: 'value', min: 0, axisLabel: { formatter: (v: number) => formatShare(v, lang) } },
@@ -56,10 +57,11 @@ export function PovertyPage() {
   const contributionOption = useMemo<EChartOption>(() => {
     const inds = [...(mpi.data?.indicators ?? [])].reverse();
     return {
+      animation: false,
       grid: { left: 8, right: 56, top: 8, bottom: 8, containLabel: true },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: unknown) => (typeof v === 'number' ? formatShare(v, lang) : '—') },
       xAxis: { type: 'value', min: 0, axisLabel: { formatter: (v: number) => formatShare(v, lang) } },
-      yAxis: { type: 'category', data: inds.map((i) => indicatorLabel(i.id)), axisLabel: { width: 200, overflow: 'truncate' } },
+      yAxis: { type: 'category', data: inds.map((i) => indicatorLabel(i.id)), axisLabel: { width: 280, overflow: 'truncate' } },
       series: [
         {
           type: 'bar',
@@ -162,115 +164,119 @@ export function PovertyPage() {
         </Typography.Title>
         <Space>
           {t(`${P}.year`)}
-          <Select value={year} style={{ width: 100 }} options={POVERTY_YEARS.map((y) => ({ value: y, label: String(y) }))} onChange={setYear} data-testid="poverty-year" />
+          <Select value={year} style={{ width: 100 }} options={POVERTY_YEARS.map((y) => ({ value: y, label: String(y), disabled: trend.data?.find((p) => p.year === y)?.hasThreshold === false }))} onChange={setYear} data-testid="poverty-year" />
           <Button icon={<DownloadOutlined />} onClick={exportXlsx} disabled={!inc && !m} data-testid="poverty-export">
             {t(`${P}.exportXlsx`)}
           </Button>
         </Space>
       </Space>
       {error && <Alert type="error" showIcon message={error.message} />}
+      <Spin spinning={income.loading || mpi.loading} delay={150}>
+        <Space direction="vertical" size="middle" style={{ width: '100%' }}>
 
-      <Card size="small" title={t(`${P}.income`)} extra={inc ? <Typography.Text type="secondary">{t(`${P}.threshold`, { amount: formatYuan(inc.thresholdFen, lang) })}</Typography.Text> : null}>
-        {inc && inc.households === 0 ? (
-          <Empty description={t(`${P}.noData`)} />
-        ) : inc ? (
-          <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-            <Row gutter={[12, 12]} data-testid="income-cards">
-              {(
-                [
-                  ['P0', formatShare(inc.P0, lang)],
-                  ['P1', index(inc.P1)],
-                  ['P2', index(inc.P2)],
-                  ['gini', index(inc.gini, 3)],
-                  ['poorPersons', `${formatCount(inc.poorPersons, lang)} / ${formatCount(inc.persons, lang)}`],
-                ] as const
-              ).map(([key, value]) => (
-                <Col xs={12} md={8} xl={4} key={key}>
-                  <Card size="small">
-                    <Statistic title={t(`${P}.${key}`)} value={value} data-testid={`income-${key}`} />
-                  </Card>
-                </Col>
-              ))}
-            </Row>
-            <Row gutter={[12, 12]}>
-              <Col xs={24} xl={13}>
-                <Typography.Text strong>{t(`${P}.subgroups`)}</Typography.Text>
-                <Table<IncomeGroup> rowKey="group" size="small" columns={incomeColumns} dataSource={inc.groups ?? []} pagination={false} data-testid="income-groups" style={{ marginTop: 8 }} />
-              </Col>
-              <Col xs={24} xl={11}>
-                <Typography.Text strong>{t(`${P}.trend`)}</Typography.Text>
-                <EChart option={trendOption} height={220} testId="p0-trend" />
-              </Col>
-            </Row>
-          </Space>
-        ) : null}
-      </Card>
+          <Card size="small" title={t(`${P}.income`)} extra={inc ? <Typography.Text type="secondary">{t(`${P}.threshold`, { amount: formatYuan(inc.thresholdFen, lang) })}</Typography.Text> : null}>
+            {inc && inc.households === 0 ? (
+              <Empty description={t(`${P}.noData`)} />
+            ) : inc ? (
+              <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+                <Row gutter={[12, 12]} data-testid="income-cards">
+                  {(
+                    [
+                      ['P0', formatShare(inc.P0, lang)],
+                      ['P1', index(inc.P1)],
+                      ['P2', index(inc.P2)],
+                      ['gini', index(inc.gini, 3)],
+                      ['poorPersons', `${formatCount(inc.poorPersons, lang)} / ${formatCount(inc.persons, lang)}`],
+                    ] as const
+                  ).map(([key, value]) => (
+                    <Col xs={12} md={8} xl={4} key={key}>
+                      <Card size="small">
+                        <Statistic title={t(`${P}.${key}`)} value={value} data-testid={`income-${key}`} />
+                      </Card>
+                    </Col>
+                  ))}
+                </Row>
+                <Row gutter={[12, 12]}>
+                  <Col xs={24} xl={13}>
+                    <Typography.Text strong>{t(`${P}.subgroups`)}</Typography.Text>
+                    <Table<IncomeGroup> rowKey="group" size="small" columns={incomeColumns} dataSource={inc.groups ?? []} pagination={false} data-testid="income-groups" style={{ marginTop: 8 }} />
+                  </Col>
+                  <Col xs={24} xl={11}>
+                    <Typography.Text strong>{t(`${P}.trend`)}</Typography.Text>
+                    <EChart option={trendOption} height={220} testId="p0-trend" />
+                  </Col>
+                </Row>
+              </Space>
+            ) : null}
+          </Card>
 
-      <Card
-        size="small"
-        title={t(`${P}.mpi`)}
-        extra={
-          m ? (
-            <Space size={4}>
-              <Tag color={m.spec.source === 'county' ? 'blue' : 'default'}>{m.spec.source === 'county' ? t(`${P}.specCounty`, { version: m.spec.version }) : t(`${P}.specDefault`)}</Tag>
-              <Tag>{t(`${P}.k`, { k: index(m.k, 3) })}</Tag>
-            </Space>
-          ) : null
-        }
-      >
-        {m && m.households === 0 ? (
-          <Empty description={t(`${P}.noData`)} />
-        ) : m ? (
-          <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-            <Row gutter={[12, 12]} data-testid="mpi-cards">
-              {(
-                [
-                  ['H', formatShare(m.H, lang)],
-                  ['A', formatShare(m.A, lang)],
-                  ['M0', index(m.M0)],
-                  ['poorPersons', `${formatCount(m.poorPersons, lang)} / ${formatCount(m.persons, lang)}`],
-                ] as const
-              ).map(([key, value]) => (
-                <Col xs={12} md={6} key={key}>
-                  <Card size="small">
-                    <Statistic title={t(`${P}.${key}`)} value={value} data-testid={`mpi-${key}`} />
-                  </Card>
-                </Col>
-              ))}
-            </Row>
-            <Typography.Text type="secondary">{t(`${P}.unitNote`)}</Typography.Text>
-            <Row gutter={[12, 12]}>
-              <Col xs={24} xl={11}>
-                <Typography.Text strong>{t(`${P}.contributionChart`)}</Typography.Text>
-                <EChart option={contributionOption} height={300} testId="mpi-contribution" />
-              </Col>
-              <Col xs={24} xl={13}>
-                <Typography.Text strong>{t(`${P}.indicators`)}</Typography.Text>
-                <Table<MpiIndicator> rowKey="id" size="small" columns={indicatorColumns} dataSource={m.indicators} pagination={false} data-testid="mpi-indicators" style={{ marginTop: 8 }} />
-              </Col>
-            </Row>
-            <div>
-              <Typography.Text strong>{t(`${P}.mpiGroups`)}</Typography.Text>
-              <Table<MpiGroup> rowKey="group" size="small" columns={mpiGroupColumns} dataSource={m.groups ?? []} pagination={false} data-testid="mpi-groups" style={{ marginTop: 8 }} />
-            </div>
-            {m.children.length > 0 && (
-              <div>
-                <Typography.Text strong>{t(`${P}.children`)}</Typography.Text>
-                <Table<MpiChild>
-                  rowKey="prefix"
-                  size="small"
-                  columns={childColumns}
-                  dataSource={m.children}
-                  pagination={m.children.length > 50 ? { pageSize: 50 } : false}
-                  onRow={(c) => ({ onClick: () => drill(c), style: { cursor: 'pointer' } })}
-                  data-testid="mpi-children"
-                  style={{ marginTop: 8 }}
-                />
-              </div>
-            )}
-          </Space>
-        ) : null}
-      </Card>
+          <Card
+            size="small"
+            title={t(`${P}.mpi`)}
+            extra={
+              m ? (
+                <Space size={4}>
+                  <Tag color={m.spec.source === 'county' ? 'blue' : 'default'}>{m.spec.source === 'county' ? t(`${P}.specCounty`, { version: m.spec.version }) : t(`${P}.specDefault`)}</Tag>
+                  <Tag>{t(`${P}.k`, { k: index(m.k, 3) })}</Tag>
+                </Space>
+              ) : null
+            }
+          >
+            {m && m.households === 0 ? (
+              <Empty description={t(`${P}.noData`)} />
+            ) : m ? (
+              <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+                <Row gutter={[12, 12]} data-testid="mpi-cards">
+                  {(
+                    [
+                      ['H', formatShare(m.H, lang)],
+                      ['A', formatShare(m.A, lang)],
+                      ['M0', index(m.M0)],
+                      ['poorPersons', `${formatCount(m.poorPersons, lang)} / ${formatCount(m.persons, lang)}`],
+                    ] as const
+                  ).map(([key, value]) => (
+                    <Col xs={12} md={6} key={key}>
+                      <Card size="small">
+                        <Statistic title={t(`${P}.${key}`)} value={value} data-testid={`mpi-${key}`} />
+                      </Card>
+                    </Col>
+                  ))}
+                </Row>
+                <Typography.Text type="secondary">{t(`${P}.unitNote`)}</Typography.Text>
+                <Row gutter={[12, 12]}>
+                  <Col span={24}>
+                    <Typography.Text strong>{t(`${P}.contributionChart`)}</Typography.Text>
+                    <EChart option={contributionOption} height={280} testId="mpi-contribution" />
+                  </Col>
+                  <Col span={24}>
+                    <Typography.Text strong>{t(`${P}.indicators`)}</Typography.Text>
+                    <Table<MpiIndicator> rowKey="id" size="small" columns={indicatorColumns} dataSource={m.indicators} pagination={false} data-testid="mpi-indicators" style={{ marginTop: 8 }} />
+                  </Col>
+                </Row>
+                <div>
+                  <Typography.Text strong>{t(`${P}.mpiGroups`)}</Typography.Text>
+                  <Table<MpiGroup> rowKey="group" size="small" columns={mpiGroupColumns} dataSource={m.groups ?? []} pagination={false} data-testid="mpi-groups" style={{ marginTop: 8 }} />
+                </div>
+                {m.children.length > 0 && (
+                  <div>
+                    <Typography.Text strong>{t(`${P}.children`)}</Typography.Text>
+                    <Table<MpiChild>
+                      rowKey="prefix"
+                      size="small"
+                      columns={childColumns}
+                      dataSource={m.children}
+                      pagination={m.children.length > 50 ? { pageSize: 50 } : false}
+                      onRow={(c) => ({ onClick: () => drill(c), style: { cursor: 'pointer' } })}
+                      data-testid="mpi-children"
+                      style={{ marginTop: 8 }}
+                    />
+                  </div>
+                )}
+              </Space>
+            ) : null}
+          </Card>
+        </Space>
+      </Spin>
     </Space>
   );
 }

@@ -1,5 +1,6 @@
 import type { MpiBreakdown, MpiEvaluation, MpiSpecState, PovertyEvaluation } from '../../../../src/modules/evaluation/contract';
 import { api } from '../../ui/api';
+import { thresholdsYuan } from '../parameters/threshold';
 
 export type { MpiEvaluation, PovertyEvaluation };
 
@@ -11,14 +12,21 @@ export const povertyApi = {
     api.get<PovertyEvaluation>('/api/evaluation/poverty', { division, year, by }),
   mpi: (division: string, year: number, by?: MpiBreakdown) => api.get<MpiEvaluation>('/api/evaluation/mpi', { division, year, by }),
   mpiSpec: (division: string) => api.get<MpiSpecState>('/api/evaluation/mpi/spec', { division }),
-  /** P0 for each year of the trend; a year without a threshold or records gives null. */
-  trend: (division: string) =>
-    Promise.all(
+  /**
+   * P0 for each year of the trend. Years without a monitoring threshold in force (before 2021) are
+   * not asked for (there is no poverty line to measure against) and show as gaps, as do years without records.
+   */
+  trend: async (division: string) => {
+    const thresholds = await thresholdsYuan(division.padEnd(12, '0'), [...POVERTY_YEARS]);
+    return Promise.all(
       POVERTY_YEARS.map((year) =>
-        povertyApi.income(division, year).then(
-          (r) => ({ year, P0: r.P0 }),
-          () => ({ year, P0: null as number | null }),
-        ),
+        thresholds.get(year) == null
+          ? { year, P0: null as number | null, hasThreshold: false }
+          : povertyApi.income(division, year).then(
+              (r) => ({ year, P0: r.P0, hasThreshold: true }),
+              () => ({ year, P0: null as number | null, hasThreshold: true }),
+            ),
       ),
-    ),
+    );
+  },
 };
