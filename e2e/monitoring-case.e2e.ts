@@ -74,6 +74,12 @@ async function pick(page: Page, testId: string, label: string): Promise<void> {
   await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: label }).first().click();
 }
 
+/** Waits until no select dropdown is showing (they close with an animation). */
+async function closedDropdowns(page: Page): Promise<void> {
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'hidden' }).catch(() => undefined);
+  await page.waitForFunction(() => ![...document.querySelectorAll('.ant-select-dropdown')].some((e) => getComputedStyle(e).display !== 'none' && !e.classList.contains('ant-select-dropdown-hidden')), undefined, { timeout: 10_000 });
+}
+
 /** Console errors other than the signed-out session check before login. */
 const unexpected = (errors: string[]) => errors.filter((e) => !/401|Unauthorized/.test(e));
 
@@ -98,6 +104,85 @@ async function step(page: Page, caseId: number, actionLabel: string, fill: () =>
 
 const medicalCsv = (rows: { id: string; name: string; settledOn: string }[]) =>
   ['身份证号,姓名,结算日期,就诊类型,总费用(元),合规自付(元),医疗机构', ...rows.map((r) => `${r.id},${r.name},${r.settledOn},住院,86000,26500,赫章县人民医院`)].join('\r\n') + '\r\n';
+
+/** Waits until no modal is open and the toasts are gone, so a screenshot shows the page itself. */
+async function settle(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => ![...document.querySelectorAll('.ant-modal-mask, .ant-modal-wrap')].some((e) => (e as HTMLElement).offsetParent !== null || getComputedStyle(e).display !== 'none') && !document.querySelector('.ant-message-notice'),
+    undefined,
+    { timeout: 15_000 },
+  );
+}
+
+/**
+ * The assistance plan through the case page: make the plan, add the suggested health measure (a
+ * missing description is refused by the form), start it, record it implemented (a date after today
+ * is refused by the server, shown on the field), record the effect; then the plan's own page.
+ */
+async function assistancePlanInBrowser(caseId: number, today: string): Promise<void> {
+  const s = await as(world().accounts.cadre);
+  const page = s.page;
+  await openCasePage(page, caseId, 'MONITORING');
+  const plan = page.getByTestId('assistance-plan');
+  await plan.getByTestId('plan-responsible').fill('王林');
+  await plan.getByTestId('plan-create').click();
+  await plan.getByTestId('suggestion-HEALTH').waitFor();
+  expect(await plan.getByTestId('plan-uncovered').innerText()).toContain('因病');
+  await plan.scrollIntoViewIfNeeded();
+  await settle(page);
+  await screenshot(page, '67b-assistance-plan-made');
+
+  await plan.getByTestId('suggestion-add-HEALTH').click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByTestId('measure-amount').fill('12000');
+  await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
+  await dialog.locator('.ant-form-item-explain-error').filter({ hasText: '措施内容' }).waitFor();
+  await screenshot(page, '67c-measure-form-validation');
+  await dialog.getByTestId('measure-description').fill('落实大病保险和医疗救助，家庭医生签约服务');
+  await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
+  const row = plan.locator('.ant-table-row').filter({ hasText: '健康帮扶' });
+  await row.waitFor();
+  expect(await row.innerText()).toMatch(/12,000\.00/);
+  expect(await plan.getByTestId('suggestion-HEALTH').innerText()).toContain('已覆盖');
+
+  await row.getByRole('button', { name: '开始实施' }).click();
+  await page.getByTestId('confirm-implementing').click();
+  await row.getByText('实施中').waitFor();
+  await row.getByRole('button', { name: '已落实' }).click();
+  const implement = page.getByRole('dialog');
+  await implement.getByTestId('implement-on').fill(localDate(new Date(`${today}T00:00:00+08:00`).toISOString(), 3));
+  await implement.getByRole('button', { name: /确\s*定|OK/ }).click();
+  await implement.locator('.ant-form-item-explain-error').first().waitFor();
+  await screenshot(page, '67d-implemented-date-refused');
+  await implement.getByTestId('implement-on').fill(today);
+  await implement.getByRole('button', { name: /确\s*定|OK/ }).click();
+  await row.getByText('已实施').waitFor();
+
+  await plan.getByTestId('effect-record').click();
+  const effect = page.getByRole('dialog');
+  await effect.getByTestId('effect-income').fill('9800');
+  await effect.getByTestId('effect-note').fill('医疗费用报销到位，家庭收入恢复。');
+  await effect.getByRole('button', { name: /确\s*定|OK/ }).click();
+  await plan.getByTestId('plan-effect').waitFor();
+  expect(await plan.getByTestId('plan-effect').innerText()).toContain('9,800.00');
+  await plan.scrollIntoViewIfNeeded();
+  await settle(page);
+  await screenshot(page, '67e-assistance-plan-carried-out');
+
+  await plan.getByRole('link', { name: /帮扶计划/ }).click();
+  await page.waitForURL(/\/assistance\/\d+$/);
+  await page.getByRole('link', { name: '返回案件' }).waitFor();
+  await page.getByTestId('plan-effect').waitFor();
+  await settle(page);
+  await screenshot(page, '67f-assistance-plan-page');
+  await page.getByText('English', { exact: true }).click();
+  await page.getByText('Health support').first().waitFor();
+  await screenshot(page, '67g-assistance-plan-page-en');
+  // The one refusal the journey provoked (the future implementation date) and nothing else.
+  expect(unexpected(s.errors).filter((e) => !/status of 422/.test(e))).toEqual([]);
+  expect(s.errors.filter((e) => /status of 422/.test(e))).toHaveLength(1);
+  await s.context.close();
+}
 
 describe('monitoring case journey', () => {
   it('takes a department warning through identification, assistance and elimination, and rejects a second household at village review', { timeout: 900_000 }, async () => {
@@ -126,6 +211,18 @@ describe('monitoring case journey', () => {
     expect(unexpected(admin.errors)).toEqual([]);
     await admin.context.close();
 
+    // Clues from the other channels for a third household (API): an edit that makes its housing unsafe
+    // (re-evaluated at once, no sweep run), a cadre visit, a 12317 call and a self-declaration.
+    const third = households[1];
+    const adminApi0 = await apiAs(w.accounts.admin);
+    const thirdId = (await adminApi0<{ items: { id: number }[] }>('GET', `/api/households?householdNo=${third.householdNo}`)).items[0].id;
+    await adminApi0('PUT', `/api/households/${thirdId}/guarantee`, { foodClothingOk: true, housingUnsafe: true, houseGrade: 'D', dropoutChild: false, memberUninsured: true, waterUnsafe: false, reason: '住建部门鉴定为D级危房' });
+    const cadreApi0 = await apiAs(w.accounts.cadre);
+    await cadreApi0('POST', '/api/monitoring/visits', { householdId: thirdId, visitedOn: today0, visitors: ['王林'], riskTypes: ['UNSTABLE_EMPLOYMENT'], note: '户主务工中断' });
+    await cadreApi0('POST', '/api/monitoring/feedback', { kind: 'HOTLINE_12317', ticketNo: 'RX-2026-0088', householdId: thirdId, villageCode: w.villageA.code, riskTypes: ['EDUCATION'], description: '来电反映子女上学费用困难' });
+    const declared = await fetch(w.url + '/api/public/declarations', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ villageCode: w.villageA.code, name: third.members[0].name, idNumber: third.members[0].idNumber, riskTypes: ['ACCIDENT'], description: '家中有人意外受伤' }) });
+    expect(declared.status).toBe(200);
+
     // 2. Village cadre: the clue list (department warnings), open a case from the first clue, home check.
     const cadre = await as(w.accounts.cadre);
     await cadre.page.getByTestId('side-menu').getByText('风险线索').click();
@@ -133,7 +230,24 @@ describe('monitoring case journey', () => {
     const row = cadre.page.locator('.ant-table-row').filter({ hasText: first.householdNo });
     await row.waitFor();
     expect(await cadre.page.locator('.ant-table-row').filter({ hasText: second.householdNo }).count()).toBe(1);
+    // Channel and source as labels: the department and the file the warning came from.
+    expect(await row.innerText()).toContain('部门筛查预警');
+    expect(await row.innerText()).toMatch(/医疗保障部门文件《医保高额自付预警\.csv》第 \d+ 行/);
+    await closedDropdowns(cadre.page);
     await screenshot(cadre.page, '62-clue-list');
+    // Every channel: the rule of the re-evaluation, the visit, the 12317 call, the declaration.
+    await pick(cadre.page, 'clue-filter-channel', '全部');
+    const thirdRows = cadre.page.locator('.ant-table-row').filter({ hasText: third.householdNo });
+    await thirdRows.filter({ hasText: '规则预警：住房安全问题' }).waitFor();
+    const thirdText = (await thirdRows.allInnerTexts()).join('\n');
+    expect(thirdText).toContain('平台监测分析');
+    expect(thirdText).toMatch(/基层干部排查[\s\S]*干部走访记录（第 \d+ 号）/);
+    expect(thirdText).toMatch(/监督渠道反馈（12317）[\s\S]*12317 热线（工单 RX-2026-0088）/);
+    expect(thirdText).toMatch(/农户自主申报[\s\S]*农户自主申报（受理编号 /);
+    await closedDropdowns(cadre.page);
+    await screenshot(cadre.page, '62b-clue-list-all-channels');
+    await pick(cadre.page, 'clue-filter-channel', '部门筛查预警');
+    await cadre.page.locator('.ant-table-row').filter({ hasText: second.householdNo }).waitFor();
     await row.getByRole('button', { name: '立案核查' }).click();
     await pick(cadre.page, 'open-case-category', '脱贫不稳定户');
     await cadre.page.getByTestId('open-case-submit').click();
@@ -238,17 +352,11 @@ describe('monitoring case journey', () => {
     expect(unexpected(reviewer.errors)).toEqual([]);
     await reviewer.context.close();
 
-    // Entered into monitoring; assistance plan with a health measure, carried out (API).
+    // Entered into monitoring (API); the cadre makes the assistance plan and carries it out in the browser.
     const today1 = localDate((await moveClock({ days: 0 })).now);
     const cadreApi2 = await apiAs(w.accounts.cadre);
     expect(await transition(cadreApi2, caseId, 'start_monitoring', { enteredOn: today1 })).toBe('MONITORING');
-    const plan = await cadreApi2<{ id: number }>('POST', '/api/assistance/plans', { caseId, responsibleName: '王林' });
-    const measure = await cadreApi2<{ id: number; version: number }>('POST', `/api/assistance/plans/${plan.id}/measures`, {
-      category: 'HEALTH', description: '落实大病保险和医疗救助，家庭医生签约服务', responsibleName: '王林', amountFen: 1_200_000, startDate: today1,
-    });
-    const implementing = await cadreApi2<{ version: number }>('POST', `/api/assistance/measures/${measure.id}/status`, { status: 'IMPLEMENTING', version: measure.version });
-    const implemented = await cadreApi2<{ status: string }>('POST', `/api/assistance/measures/${measure.id}/status`, { status: 'IMPLEMENTED', version: implementing.version });
-    expect(implemented.status).toBe('IMPLEMENTED');
+    await assistancePlanInBrowser(caseId, today1);
 
     // 6. Six months later: income recovered (registry edit), the cadre proposes elimination.
     const later = await moveClock({ days: 190 });

@@ -52,5 +52,6 @@ export const appRoutes: AppRoute[] = [
   { path: '/clues', page: page(() => import('./features/monitoring/ClueListPage'), 'ClueListPage'), menu: { labelKey: 'nav.clues', icon: <AlertOutlined /> }, roles: ['county_admin', 'county_reviewer', 'township_officer', 'village_cadre', 'task_force', 'auditor'] },
   { path: '/department-imports', page: page(() => import('./features/monitoring/DepartmentImportPage'), 'DepartmentImportPage'), menu: { labelKey: 'nav.departmentImport', icon: <FileExcelOutlined /> }, roles: ADMIN },
   { path: '/evaluation/poverty', page: page(() => import('./features/evaluation/PovertyPage'), 'PovertyPage'), menu: { labelKey: 'nav.evaluationPoverty', icon: <FundOutlined /> }, roles: ['county_admin', 'county_reviewer', 'township_officer', 'expert', 'analyst', 'auditor'] },
+  { path: '/assistance/:householdId', page: page(() => import('./features/assistance/AssistancePlanPage'), 'AssistancePlanPage'), roles: ['county_admin', 'county_reviewer', 'township_officer', 'village_cadre', 'task_force', 'auditor'] },
   { path: '/cases/:id', page: page(() => import('./features/cases/CasePage'), 'CasePage'), roles: ['county_admin', 'county_reviewer', 'township_officer', 'village_cadre', 'task_force', 'auditor'] },
 ];

@@ -25,6 +25,21 @@ export const AddMeasureRequestSchema = z
   .meta({ id: 'AddMeasureRequest' });
 export type AddMeasureRequest = z.infer<typeof AddMeasureRequestSchema>;
 
+const MeasureFieldsSchema = z.object({
+  category: z.enum(MEASURE_CATEGORY_VALUES),
+  description: Text(2000),
+  responsibleName: Text(50),
+  responsibleUserId: z.number().int().positive().optional(),
+  amountFen: z.number().int().min(0).max(100_000_000_00).default(0),
+  startDate: DateSchema,
+  endDate: DateSchema.optional(),
+});
+
+export const UpdateMeasureRequestSchema = MeasureFieldsSchema.extend({ version: z.number().int().min(1) })
+  .refine((m) => !m.endDate || m.endDate >= m.startDate, { path: ['endDate'], message: 'the end date is before the start date' })
+  .meta({ id: 'UpdateMeasureRequest' });
+export type UpdateMeasureRequest = z.infer<typeof UpdateMeasureRequestSchema>;
+
 export const MeasureStatusRequestSchema = z
   .object({ status: z.enum(['IMPLEMENTING', 'IMPLEMENTED']), version: z.number().int().min(1), on: DateSchema.optional() })
   .meta({ id: 'MeasureStatusRequest' });
@@ -84,6 +99,10 @@ export const PlanSchema = z
   })
   .meta({ id: 'AssistancePlan' });
 export type PlanView = z.infer<typeof PlanSchema>;
+
+/** GET /api/assistance/plans?householdId|caseId: the household's plan, or null before one is made. */
+export const PlanLookupSchema = z.object({ plan: PlanSchema.nullable() }).meta({ id: 'AssistancePlanLookup' });
+export type PlanLookup = z.infer<typeof PlanLookupSchema>;
 
 export const MappingSchema = z.record(z.string(), z.array(z.enum(MEASURE_CATEGORY_VALUES))).meta({ id: 'RiskMeasureMapping' });
 export const SetMappingRequestSchema = z

@@ -95,6 +95,8 @@ export const RiskClueSchema = z
     channel: ChannelSchema,
     source: z.string(),
     sourceDept: DepartmentSchema.nullable(),
+    /** For a department warning: the name of the file it was imported from. */
+    sourceFile: z.string().nullable(),
     ruleId: z.string().nullable(),
     explanation: z.array(ClueFindingSchema),
     subject: z.record(z.string(), z.unknown()).nullable(),

@@ -168,4 +168,14 @@ describe('monitoring API', () => {
     expect(r.json()).toMatchObject({ asOf: '2025-06-01', cluesCreated: 0 });
     expect(r.json().firings).toBeGreaterThanOrEqual(2);
   });
+
+  it('names the department file a warning came from on the listed clue', async () => {
+    const csv = `身份证号,姓名,鉴定等级,鉴定日期,地址\n${h3.idNumbers[0]},李三,D级,2025-04-02,三村1组\n`;
+    const commit = await admin.request({ method: 'POST', url: '/api/monitoring/department-imports?department=housing&dryRun=false', ...multipart('住建危房鉴定.csv', csv) });
+    expect(commit.statusCode).toBe(200);
+    const list = await admin.request({ method: 'GET', url: `/api/monitoring/clues?householdId=${h3.id}&channel=DEPT_WARNING` });
+    expect(list.json().items).toEqual([expect.objectContaining({ riskType: 'UNSAFE_HOUSING', sourceDept: 'HOUSING', sourceFile: '住建危房鉴定.csv', source: expect.stringMatching(/^department:housing#\d+:2$/) })]);
+    const others = await admin.request({ method: 'GET', url: `/api/monitoring/clues?householdId=${h3.id}&channel=SUPERVISION_FEEDBACK` });
+    expect(others.json().items.every((c: { sourceFile: string | null }) => c.sourceFile === null)).toBe(true);
+  });
 });

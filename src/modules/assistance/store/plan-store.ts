@@ -164,6 +164,17 @@ export async function updateMeasureStatus(trx: Trx, id: number, expectedVersion:
   return r ? toMeasure(r) : null;
 }
 
+export async function updateMeasureFields(trx: Trx, id: number, expectedVersion: number, v: { category: string; description: string; responsibleName: string; responsibleUserId: number | null; amountFen: number; startDate: string; endDate: string | null }, at: Date): Promise<MeasureRecord | null> {
+  const r = await trx
+    .updateTable('assistance_measure')
+    .set({ category: v.category, description: v.description, responsible_name: v.responsibleName, responsible_user_id: v.responsibleUserId, amount_fen: v.amountFen, start_date: v.startDate, end_date: v.endDate, updated_at: at, version: sql<number>`version + 1` })
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .returningAll()
+    .executeTakeFirst();
+  return r ? toMeasure(r) : null;
+}
+
 /** Mapping overrides that apply in a county: everywhere ('') first, then the county's own. */
 export async function mappingOverrides(trx: Trx | import('kysely').Kysely<Database>, countyCode: string): Promise<{ general: RiskMeasureMapping; county: RiskMeasureMapping }> {
   const rows = await trx.selectFrom('risk_measure_mapping').select(['scope_code', 'risk', 'categories']).where('scope_code', 'in', ['', countyCode]).execute();

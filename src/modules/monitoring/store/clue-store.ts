@@ -9,6 +9,13 @@ type Db = Kysely<Database> | Transaction<Database>;
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 
+/**
+ * The department file a DEPT_WARNING clue came from (source `department:<dept>#<importId>:<row>`),
+ * as a correlated primary-key lookup for the listed rows.
+ */
+export const sourceFileSql = sql<string | null>`(SELECT d.file_name FROM department_import d
+  WHERE c.source_dept IS NOT NULL AND d.id = CAST(NULLIF(substring(c.source from '#([0-9]+):'), '') AS integer))`;
+
 export const clueColumns = [
   'c.id',
   'c.household_id',
@@ -55,6 +62,7 @@ export interface ClueRow {
   version: number;
   household_no?: string | null;
   head_name?: string | null;
+  source_file?: string | null;
 }
 
 export function toClue(r: ClueRow): RiskClue {
@@ -71,6 +79,7 @@ export function toClue(r: ClueRow): RiskClue {
     channel: r.channel as Channel,
     source: r.source,
     sourceDept: r.source_dept as Department | null,
+    sourceFile: r.source_file ?? null,
     ruleId: r.rule_id,
     explanation: (r.explanation ?? []) as ClueFinding[],
     subject: (r.subject ?? null) as Record<string, unknown> | null,
@@ -93,6 +102,7 @@ export async function findClue(db: Db, actor: Actor, id: number): Promise<RiskCl
     .select((eb) =>
       eb.selectFrom('person as p').select('p.name').whereRef('p.household_id', '=', 'c.household_id').where('p.relation', '=', 'HEAD').limit(1).as('head_name'),
     )
+    .select(sourceFileSql.as('source_file'))
     .where('c.id', '=', id)
     .where('c.village_code', 'like', scopePattern(actor))
     .executeTakeFirst();

@@ -3,7 +3,7 @@ import type { Deps } from '../../../platform/deps.js';
 import { AppError, forbidden } from '../../../platform/errors.js';
 import { canSeePersonalData, scopePattern, withActorTransaction, type Actor } from '../../access/index.js';
 import type { ClueListQuery, ClueStats, ClueStatsQuery, RiskClue } from '../contract.js';
-import { clueColumns, toClue, type ClueRow } from '../store/clue-store.js';
+import { clueColumns, sourceFileSql, toClue, type ClueRow } from '../store/clue-store.js';
 
 /** The division filter, which must lie inside the actor's scope (403 otherwise). */
 function divisionPrefix(actor: Actor, division: string | undefined): string {
@@ -30,6 +30,7 @@ export async function listClues(deps: Deps, actor: Actor, q: ClueListQuery): Pro
       .leftJoin('household as h', 'h.id', 'c.household_id')
       .select([...clueColumns, 'h.household_no'])
       .select((eb) => eb.selectFrom('person as p').select('p.name').whereRef('p.household_id', '=', 'c.household_id').where('p.relation', '=', 'HEAD').limit(1).as('head_name'))
+      .select(sourceFileSql.as('source_file'))
       .orderBy('c.updated_at', 'desc')
       .orderBy('c.id', 'desc')
       .limit(q.pageSize)

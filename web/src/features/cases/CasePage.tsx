@@ -9,6 +9,11 @@ import { initialValues, stepFields, toEvidence } from './step-fields';
 import { StepFieldInput } from './StepFieldInput';
 import { statusLabel } from './i18n';
 import { CHANNELS, MONITORING_CATEGORIES, RISK_TYPES } from '../../../../src/modules/cases/domain/enums';
+import { AssistancePlanPanel } from '../assistance/AssistancePlanPanel';
+
+/** Statuses in which the household has (or may get) an assistance plan; with 先帮扶后认定 from home verification on. */
+const PLAN_STATUSES = new Set(['ANNOUNCED', 'MONITORING', 'ELIM_PROPOSED', 'ELIM_VERIFYING', 'ELIM_REVIEW', 'ELIM_PUBLICITY', 'ELIM_TOWNSHIP', 'ELIM_COUNTY', 'ELIMINATED']);
+const ASSIST_FIRST_STATUSES = new Set(['VERIFYING', 'COMPARING', 'VILLAGE_REVIEW', 'PUBLICITY', 'TOWNSHIP_REVIEW', 'COUNTY_APPROVAL']);
 
 const label = (table: Record<string, { zh: string; en: string }>, code: string, lang: string) => (table[code] ? (lang === 'en' ? table[code].en : table[code].zh) : code);
 
@@ -92,6 +97,7 @@ export function CasePage() {
           </Form>
         )}
       </Card>
+      {(PLAN_STATUSES.has(c.status) || (c.assistFirst && ASSIST_FIRST_STATUSES.has(c.status))) && <AssistancePlanPanel caseId={c.id} householdId={c.householdId} today={data.today} />}
       <Card title={t('cases.notices')}>
         {data.notices.length === 0 && <Typography.Text type="secondary">—</Typography.Text>}
         {data.notices.map((n) => (

@@ -12,6 +12,10 @@ const zh = {
     report: '检查结果', rowsTotal: '总行数', rowsValid: '有效行', rowsMatched: '匹配到人员', rowsUnmatched: '未匹配', cluesCreated: '新增线索', cluesUpdated: '更新线索',
     problems: '问题', row: '行', column: '列', value: '值', reason: '原因', committed: '已导入：新增 {{created}} 条线索，更新 {{updated}} 条', noProblems: '没有问题，可以导入',
     hasProblems: '文件有问题，请修改后重新上传（不会部分导入）',
+    src: {
+      sweep: '规则预警：{{rule}}', department: '{{dept}}部门文件《{{file}}》第 {{row}} 行', visit: '干部走访记录（第 {{id}} 号）',
+      declaration: '农户自主申报（受理编号 {{ref}}）', hotline: '12317 热线（工单 {{ticket}}）', supervision: '监督渠道反馈（编号 {{ticket}}）',
+    },
   },
 };
 const en = {
@@ -25,6 +29,10 @@ const en = {
     report: 'Check report', rowsTotal: 'Rows', rowsValid: 'Valid', rowsMatched: 'Matched to people', rowsUnmatched: 'Unmatched', cluesCreated: 'New clues', cluesUpdated: 'Updated clues',
     problems: 'Problems', row: 'Row', column: 'Column', value: 'Value', reason: 'Reason', committed: 'Imported: {{created}} new clues, {{updated}} updated', noProblems: 'No problems: ready to import',
     hasProblems: 'The file has problems: fix it and upload again (nothing is imported in part)',
+    src: {
+      sweep: 'Rule: {{rule}}', department: '{{dept}} file “{{file}}”, row {{row}}', visit: 'Cadre visit no. {{id}}',
+      declaration: 'Self-declaration (reference {{ref}})', hotline: 'Hotline 12317 (ticket {{ticket}})', supervision: 'Supervision feedback (no. {{ticket}})',
+    },
   },
 };
 function add() {
