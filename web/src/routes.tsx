@@ -7,6 +7,8 @@ import './features/cases/i18n';
 import './features/monitoring/i18n';
 import './features/evaluation/poverty-i18n';
 import { FundOutlined } from '@ant-design/icons';
+import './features/evaluation/RevitalisationI18n';
+import { ApartmentOutlined, RadarChartOutlined } from '@ant-design/icons';
 import { AlertOutlined, FileExcelOutlined } from '@ant-design/icons';
 
 /**
@@ -52,6 +54,8 @@ export const appRoutes: AppRoute[] = [
   { path: '/clues', page: page(() => import('./features/monitoring/ClueListPage'), 'ClueListPage'), menu: { labelKey: 'nav.clues', icon: <AlertOutlined /> }, roles: ['county_admin', 'county_reviewer', 'township_officer', 'village_cadre', 'task_force', 'auditor'] },
   { path: '/department-imports', page: page(() => import('./features/monitoring/DepartmentImportPage'), 'DepartmentImportPage'), menu: { labelKey: 'nav.departmentImport', icon: <FileExcelOutlined /> }, roles: ADMIN },
   { path: '/evaluation/poverty', page: page(() => import('./features/evaluation/PovertyPage'), 'PovertyPage'), menu: { labelKey: 'nav.evaluationPoverty', icon: <FundOutlined /> }, roles: ['county_admin', 'county_reviewer', 'township_officer', 'expert', 'analyst', 'auditor'] },
+  { path: '/evaluation/revitalisation', page: page(() => import('./features/evaluation/RevitalisationPage'), 'RevitalisationPage'), menu: { labelKey: 'nav.evaluationRevitalisation', icon: <RadarChartOutlined /> }, roles: ['county_admin', 'county_reviewer', 'township_officer', 'expert', 'analyst', 'auditor'] },
+  { path: '/evaluation/indicators', page: page(() => import('./features/evaluation/IndicatorSystemPage'), 'IndicatorSystemPage'), menu: { labelKey: 'nav.evaluationIndicators', icon: <ApartmentOutlined /> }, roles: ['county_admin', 'county_reviewer', 'township_officer', 'expert', 'analyst', 'auditor'] },
   { path: '/assistance/:householdId', page: page(() => import('./features/assistance/AssistancePlanPage'), 'AssistancePlanPage'), roles: ['county_admin', 'county_reviewer', 'township_officer', 'village_cadre', 'task_force', 'auditor'] },
   { path: '/cases/:id', page: page(() => import('./features/cases/CasePage'), 'CasePage'), roles: ['county_admin', 'county_reviewer', 'township_officer', 'village_cadre', 'task_force', 'auditor'] },
 ];
