@@ -218,4 +218,13 @@ describe('revitalisation indicators API', () => {
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
   });
+  it('documents its routes in the OpenAPI document with resolvable schemas', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    for (const path of ['/api/evaluation/indicator-system', '/api/evaluation/indicator-values', '/api/evaluation/indicator-values/import', '/api/evaluation/ranking', '/api/evaluation/coupling']) {
+      expect(Object.keys(doc.paths)).toContain(path);
+    }
+    const refs = new Set((JSON.stringify(doc).match(/"\$ref":"#\/components\/schemas\/[^"]+"/g) ?? []).map((r) => r.split('/').pop()!.slice(0, -1)));
+    expect([...refs].filter((name) => !doc.components.schemas[name])).toEqual([]);
+    expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['RevitalisationRanking', 'RevitalisationCoupling', 'IndicatorSystem', 'IndicatorImportReport']));
+  });
 });
