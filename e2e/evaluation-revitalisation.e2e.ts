@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { screenshot } from './browser.js';
@@ -52,6 +53,15 @@ describe('revitalisation evaluation page', () => {
     await expect.poll(() => page.locator('[data-testid="radar"] svg path').count()).toBeGreaterThan(5);
     await screenshot(page, 'evaluation-revitalisation-02-township-radar');
 
+    // Export: one workbook (a ZIP container) named after the area and year.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /导出 Excel/ }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^revitalisation-520527\d{3}-2025\.xlsx$/);
+    expect(readFileSync((await download.path())!).subarray(0, 2).toString()).toBe('PK');
+
+    // Back up to the county.
+    await page.getByTestId('up').click();
+    await expect.poll(async () => page.getByTestId('area-title').textContent()).toBe('赫章县各乡镇');
+
     // The indicator system: five pillars plus consolidation, and the import card.
     await page.getByTestId('side-menu').getByText('评价指标体系').click();
     await page.getByTestId('indicator-system-page').waitFor();
@@ -71,6 +81,21 @@ describe('revitalisation evaluation page', () => {
     await page.getByTestId('import-problems').scrollIntoViewIfNeeded();
     await screenshot(page, 'evaluation-revitalisation-04-import-problems');
     expect(errors.filter((e) => !/401|Unauthorized/.test(e))).toEqual([]); // the pre-login session check answers 401
+    await context.close();
+  });
+
+  it('reads in English', async () => {
+    const { page, context, errors } = await openSession(browser, { lang: 'en' });
+    await signIn(page, world().accounts.admin);
+    await page.goto(world().url + '/evaluation/revitalisation');
+    await page.getByTestId('revitalisation-page').waitFor();
+    await page.locator('[data-testid="grade"]').first().waitFor();
+    const EN = ['extreme disorder', 'serious disorder', 'moderate disorder', 'mild disorder', 'on the verge of disorder', 'barely coordinated', 'primary coordination', 'intermediate coordination', 'good coordination', 'high-quality coordination'];
+    expect(EN).toContain(await page.locator('[data-testid="grade"]').first().textContent());
+    expect(await page.getByTestId('area-title').textContent()).toMatch(/^Townships of /);
+    await expect.poll(() => page.locator('[data-testid="radar"] svg path').count()).toBeGreaterThan(5);
+    await screenshot(page, 'evaluation-revitalisation-05-english');
+    expect(errors.filter((e) => !/401|Unauthorized/.test(e))).toEqual([]);
     await context.close();
   });
 });

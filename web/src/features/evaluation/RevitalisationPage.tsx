@@ -41,6 +41,17 @@ function areaOf(d: Division | null): Area | null {
 
 type Row = RankingRow & { coupling: CouplingRow | null };
 
+/** Radar axis names on two lines when long (English pillar names), so they stay inside the card. */
+function wrapLabel(name: string): string {
+  if (name.length <= 12 || !name.includes(' ')) return name;
+  const words = name.split(' ');
+  const half = name.length / 2;
+  let line = '';
+  let i = 0;
+  while (i < words.length - 1 && (line + words[i]).length < half) line += `${words[i++]} `;
+  return `${line.trim()}\n${words.slice(i).join(' ')}`;
+}
+
 /**
  * Revitalisation evaluation of the current area and year: entropy-weight TOPSIS closeness and rank of
  * its townships or villages (overall and per pillar), the coupling coordination degree D of
@@ -145,7 +156,7 @@ export function RevitalisationPage() {
     return {
       animation: false,
       tooltip: {},
-      radar: { indicator: pillars.map((p) => ({ name: en ? p.nameEn : p.nameZh, max: 1, min: 0 })), radius: '65%', axisName: { color: '#333', fontSize: 12 } },
+      radar: { indicator: pillars.map((p) => ({ name: wrapLabel(en ? p.nameEn : p.nameZh), max: 1, min: 0 })), radius: '58%', axisName: { color: '#333', fontSize: 12 } },
       series: [
         {
           type: 'radar',
