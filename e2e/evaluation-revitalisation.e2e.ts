@@ -70,6 +70,17 @@ describe('revitalisation evaluation page', () => {
     await page.getByTestId('indicator-import').waitFor();
     await screenshot(page, 'evaluation-revitalisation-03-indicator-system');
 
+    // Change the culture pillar's weighting, save (a new version), then put it back.
+    const chooseMode = async (label: string) => {
+      await page.getByTestId('mode-culture').click();
+      await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: label }).click();
+      await page.getByTestId('save-system').click();
+      await page.locator('.ant-message-notice', { hasText: '已保存' }).last().waitFor();
+    };
+    await chooseMode('等权');
+    await chooseMode('熵权法');
+    expect(await page.getByTestId('indicator-system-page').innerText()).toMatch(/版本 \d+，/);
+
     // A bad file: the dry run lists the rows with their reasons.
     const csv = ['区划代码,年份,指标代码,数值', '520527999999,2024,industry.labour_productivity,1', '520527101201,2024,industry.nope,1'].join('\n');
     await page.locator('[data-testid="indicator-import"] input[type="file"]').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });

@@ -84,19 +84,34 @@ export function IndicatorSystemPage() {
     {
       title: t(`${R}.system.direction`),
       dataIndex: 'direction',
-      width: 120,
+      width: 250,
       render: (v: Indicator['direction'], r) =>
         canEdit ? (
-          <Select
-            size="small"
-            value={v}
-            style={{ width: 100 }}
-            onChange={(d) => setIndicator(k, r.code, { direction: d })}
-            options={DIRECTIONS.filter((d) => d === 'benefit' || d === 'cost' || d === v).map((d) => ({ value: d, label: t(`${R}.system.directions.${d}`) }))}
-            data-testid={`direction-${r.code}`}
-          />
+          <Space size={4} wrap>
+            <Select
+              size="small"
+              value={v}
+              style={{ width: 90 }}
+              onChange={(d) => setIndicator(k, r.code, { direction: d })}
+              options={DIRECTIONS.map((d) => ({ value: d, label: t(`${R}.system.directions.${d}`) }))}
+              data-testid={`direction-${r.code}`}
+            />
+            {v === 'middle' && (
+              <InputNumber size="small" style={{ width: 80 }} placeholder={t(`${R}.system.best`)} value={r.best ?? undefined} onChange={(x) => setIndicator(k, r.code, { best: x ?? null })} />
+            )}
+            {v === 'interval' && (
+              <>
+                <InputNumber size="small" style={{ width: 70 }} placeholder={t(`${R}.system.lower`)} value={r.lower ?? undefined} onChange={(x) => setIndicator(k, r.code, { lower: x ?? null })} />
+                <InputNumber size="small" style={{ width: 70 }} placeholder={t(`${R}.system.upper`)} value={r.upper ?? undefined} onChange={(x) => setIndicator(k, r.code, { upper: x ?? null })} />
+              </>
+            )}
+          </Space>
         ) : (
-          <Tag color={v === 'cost' ? 'volcano' : 'green'}>{t(`${R}.system.directions.${v}`)}</Tag>
+          <Tag color={v === 'cost' ? 'volcano' : 'green'}>
+            {t(`${R}.system.directions.${v}`)}
+            {v === 'middle' && r.best !== null ? ` ${r.best}` : ''}
+            {v === 'interval' && r.lower !== null ? ` [${r.lower}, ${r.upper}]` : ''}
+          </Tag>
         ),
     },
     ...(pillar.weightMode === 'fixed'
@@ -163,7 +178,7 @@ export function IndicatorSystemPage() {
           extra={
             <Space size="small">
               {t(`${R}.system.weightMode`)}
-              <Select size="small" value={p.weightMode} disabled={!canEdit} style={{ width: 110 }} onChange={(m) => setPillar(k, { weightMode: m })} options={MODES.map((m) => ({ value: m, label: t(`${R}.system.modes.${m}`) }))} />
+              <Select size="small" value={p.weightMode} disabled={!canEdit} style={{ width: 110 }} onChange={(m) => setPillar(k, { weightMode: m })} options={MODES.map((m) => ({ value: m, label: t(`${R}.system.modes.${m}`) }))} data-testid={`mode-${p.code}`} />
               {draft.weightMode === 'fixed' && p.role === 'revitalisation' && (
                 <>
                   {t(`${R}.system.fixedWeight`)}
