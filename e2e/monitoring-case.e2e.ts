@@ -144,6 +144,13 @@ async function assistancePlanInBrowser(caseId: number, today: string): Promise<v
   await row.waitFor();
   expect(await row.innerText()).toMatch(/12,000\.00/);
   expect(await plan.getByTestId('suggestion-HEALTH').innerText()).toContain('已覆盖');
+  // Corrected before it starts: the amount and an end date.
+  await row.getByRole('button', { name: /编\s*辑/ }).click();
+  const editDialog = page.getByRole('dialog');
+  await editDialog.getByTestId('measure-amount').fill('15000');
+  await editDialog.getByTestId('measure-end').fill(localDate(new Date(`${today}T00:00:00+08:00`).toISOString(), 365));
+  await editDialog.getByRole('button', { name: /确\s*定|OK/ }).click();
+  await row.getByText('15,000.00').waitFor();
 
   await row.getByRole('button', { name: '开始实施' }).click();
   await page.getByTestId('confirm-implementing').click();
@@ -165,6 +172,7 @@ async function assistancePlanInBrowser(caseId: number, today: string): Promise<v
   await effect.getByRole('button', { name: /确\s*定|OK/ }).click();
   await plan.getByTestId('plan-effect').waitFor();
   expect(await plan.getByTestId('plan-effect').innerText()).toContain('9,800.00');
+  expect(await plan.innerText()).toContain('15,000.00 元');
   await plan.scrollIntoViewIfNeeded();
   await settle(page);
   await screenshot(page, '67e-assistance-plan-carried-out');
