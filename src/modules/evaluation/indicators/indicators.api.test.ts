@@ -197,6 +197,10 @@ describe('revitalisation indicators API', () => {
     ]);
     expect(body.warnings.map((x: { code: string }) => x.code)).toContain('UNIT_NO_DATA');
     expect(body.warnings.map((x: { code: string }) => x.code)).toContain('ALL_ZERO');
+    // The corrected formula (Wang et al. 2021) agrees when U1 = U2 and says which one was used.
+    const corrected = (await analyst.request({ method: 'GET', url: '/api/evaluation/coupling?division=520527&level=village&year=2024&formula=corrected' })).json();
+    expect(corrected.formula).toBe('corrected');
+    expect(corrected.rows.find((x: { code: string }) => x.code === V2).D).toBeCloseTo(Math.SQRT1_2, 12);
   });
 
   it('keeps a township officer inside the township and audits the refusal', async () => {
