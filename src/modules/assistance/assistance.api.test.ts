@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestApp, signInAs, type TestSession } from '../../api/testing.js';
 import { insertTestHousehold, seedTestDivisions } from '../monitoring/testing.js';
-import { evidenceFor } from '../cases/testing.js';
+import { addDaysUtc as addDays, evidenceFor } from '../cases/testing.js';
 import type { MeasureView, PlanLookup, PlanView } from './contract.js';
 
 const V1 = '520527101201';
@@ -43,6 +43,8 @@ describe('assistance API', () => {
     c = await step(township, c.id, 'township_pass', c.version);
     c = await step(reviewer, c.id, 'county_approve', c.version);
     expect(c.status).toBe('ANNOUNCED');
+    c = await step(cadre, c.id, 'start_monitoring', c.version);
+    expect(c.status).toBe('MONITORING');
     caseId = c.id;
   });
   afterAll(async () => t.close());
@@ -60,6 +62,16 @@ describe('assistance API', () => {
 
     const found = await cadre.request({ method: 'GET', url: `/api/assistance/plans?householdId=${householdId}` });
     expect((found.json() as PlanLookup).plan).toMatchObject({ id: plan.id, caseId });
+  });
+
+  it('flags the plan overdue when no measure has started by the first-measure deadline', async () => {
+    const plan = (await cadre.request({ method: 'GET', url: `/api/assistance/plans?caseId=${caseId}` })).json().plan as PlanView;
+    expect(plan.firstMeasureDueOn).toBe(addDays(today(), 30)); // identified today; 30 days (data rule 1_11_010)
+    expect(plan.firstMeasureOverdue).toBe(false);
+    t.clock.advanceDays(31);
+    await signIn();
+    const late = (await cadre.request({ method: 'GET', url: `/api/assistance/plans?caseId=${caseId}` })).json().plan as PlanView;
+    expect(late.firstMeasureOverdue).toBe(true);
   });
 
   it('adds, edits and carries out a measure: dates checked, versions checked, no edits once implemented', async () => {
@@ -88,6 +100,8 @@ describe('assistance API', () => {
     expect(future.json().error.details[0]).toMatchObject({ path: 'on' });
     const done = await cadre.request({ method: 'POST', url: `/api/assistance/measures/${m.id}/status`, payload: { status: 'IMPLEMENTED', version: 3 } });
     expect(done.json()).toMatchObject({ status: 'IMPLEMENTED', implementedOn: today(), version: 4 });
+    const planNow = (await cadre.request({ method: 'GET', url: `/api/assistance/plans?caseId=${caseId}` })).json().plan as PlanView;
+    expect(planNow.firstMeasureOverdue).toBe(false); // started (late, but no longer missing)
 
     const late = await cadre.request({ method: 'PUT', url: `/api/assistance/measures/${m.id}`, payload: { ...body, version: 4 } });
     expect(late.statusCode).toBe(422);
