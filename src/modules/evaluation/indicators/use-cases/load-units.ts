@@ -2,7 +2,7 @@ import { auditDenied, isInScope, withActorTransaction, type Actor } from '../../
 import { getDivision, listDivisionSubtree, type Division } from '../../../divisions/index.js';
 import { thresholdFen } from '../../../parameters/index.js';
 import type { Deps } from '../../../../platform/deps.js';
-import { AppError, forbidden } from '../../../../platform/errors.js';
+import { AppError } from '../../../../platform/errors.js';
 import type { IndicatorSystemInput, UnitLevel } from '../contract.js';
 import type { UnitValues } from '../domain/evaluate-indicators.js';
 import { loadComputedValues, loadValues } from '../store/indicator-store.js';
@@ -89,5 +89,3 @@ export async function loadUnitValues(deps: Deps, actor: Actor, area: AreaUnits, 
   }
   return out;
 }
-
-export const forbiddenRole = (what: string) => forbidden(`your role may not ${what}`);

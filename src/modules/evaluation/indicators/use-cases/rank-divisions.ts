@@ -14,11 +14,10 @@ export async function rankDivisions(deps: Deps, actor: Actor, q: RankingQuery): 
   await requireInScope(deps, actor, q.division, 'evaluation.ranking');
   const area = await resolveArea(deps, q.division, q.level);
   const system = await loadIndicatorSystem(deps, q.division.slice(0, 6));
-  const tree = { ...system, version: system.version };
-  const units = (await loadUnitValues(deps, actor, area, tree, [q.year])).get(q.year)!;
+  const units = (await loadUnitValues(deps, actor, area, system, [q.year])).get(q.year)!;
   const warnings: EvaluationWarning[] = [];
   const pillarResults: PillarRanking[] = system.pillars.map((p) => rankPillar(units, p, warnings));
-  const overall = rankOverall(units, tree, warnings);
+  const overall = rankOverall(units, system, warnings);
   const rows = units.map((u, i) => ({
     code: u.code,
     name: u.name,
