@@ -4,7 +4,6 @@ import { requireActor } from '../access/index.js';
 import { PovertyEvaluationSchema, PovertyQuerySchema } from './contract.js';
 import { evaluateIncomePoverty } from './use-cases/evaluate-income-poverty.js';
 import { registerIndicatorRoutes } from './indicators/index.js';
-import { registerIndicatorRoutes } from './indicators/index.js';
 import { registerMpiRoutes } from './mpi-http.js';
 
 /** GET /api/evaluation/poverty: aggregates only, so every signed-in role (analysts too) within its scope. */
@@ -15,7 +14,6 @@ export async function registerEvaluationRoutes(app: FastifyInstance): Promise<vo
     { schema: { tags: ['evaluation'], querystring: PovertyQuerySchema, response: { 200: PovertyEvaluationSchema } } },
     async (req) => evaluateIncomePoverty(req.deps, requireActor(req), req.query),
   );
-  await registerIndicatorRoutes(app); // revitalisation indicators, ranking, coupling (./indicators)
   await registerIndicatorRoutes(app); // revitalisation indicators, ranking, coupling (./indicators)
   await registerMpiRoutes(app);
 }
