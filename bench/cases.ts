@@ -16,7 +16,6 @@
  * BENCH_THINK_MS (1000), BENCH_FRESH=1 to regenerate. Target: p99 ≤ 50 ms with 50 users at work.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import http from 'node:http';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { openStore } from '../src/platform/db.js';
@@ -25,6 +24,7 @@ import { createUser, systemActor } from '../src/modules/access/index.js';
 import { ConfigSchema } from '../src/platform/config.js';
 import { systemClock } from '../src/platform/clock.js';
 import { evidenceFor } from '../src/modules/cases/testing.js';
+import { httpClient, report, runUsers } from './users.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const env = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback);
@@ -124,24 +124,7 @@ async function prepare(dbName: string): Promise<string> {
   return url;
 }
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: USERS * 2 });
-
-function request(method: string, path: string, body: unknown, headers: Record<string, string>): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
-  const payload = body === undefined ? undefined : JSON.stringify(body);
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      { host: '127.0.0.1', port: PORT, method, path, agent, headers: { ...headers, ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}) } },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), headers: res.headers }));
-      },
-    );
-    req.on('error', reject);
-    if (payload) req.write(payload);
-    req.end();
-  });
-}
+const { request, close: closeClient } = httpClient(PORT, USERS * 2);
 
 async function startServer(url: string): Promise<ChildProcess> {
   const child = spawn(process.execPath, [...(process.env.BENCH_SERVER_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_SERVER_PROF}`] : []), '--import', 'tsx', 'src/cli/main.ts', 'serve', '--no-seed'], {
@@ -162,8 +145,6 @@ async function startServer(url: string): Promise<ChildProcess> {
   child.kill('SIGTERM');
   throw new Error('server did not start in 120 s');
 }
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 export async function runCasesBench(): Promise<void> {
   const dbName = process.env.BENCH_CASES_DB ?? 'rb_bench_cases';
@@ -197,75 +178,34 @@ export async function runCasesBench(): Promise<void> {
       }),
     );
     const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    // Each user takes its own CLUE cases through `assign`, then `submit_verification`.
     const cursor = queues.map(() => 0);
-    const line = (name: string, xs: number[]) => {
-      const s = [...xs].sort((a, b) => a - b);
-      return `${name.padEnd(24)} n=${String(s.length).padStart(7)}  p50 ${percentile(s, 50).toFixed(1)} ms  p95 ${percentile(s, 95).toFixed(1)} ms  p99 ${percentile(s, 99).toFixed(1)} ms  max ${s[s.length - 1].toFixed(1)} ms`;
+    const next = queues.map(() => ({ id: 0, version: 1, action: 'submit_verification' as 'assign' | 'submit_verification' }));
+    const act = async (w: number) => {
+      const n = next[w];
+      if (n.action === 'submit_verification') {
+        if (cursor[w] >= queues[w].length) return null;
+        Object.assign(n, { id: queues[w][cursor[w]++], version: 1, action: 'assign' });
+      } else {
+        n.action = 'submit_verification';
+      }
+      const headers = { cookie: sessions[w].cookie, 'x-csrf-token': sessions[w].csrf };
+      const reply = await request('POST', `/api/cases/${n.id}/transitions`, { action: n.action, version: n.version, evidence: evidenceFor(n.action, today) }, headers);
+      if (reply.status === 200) n.version = (JSON.parse(reply.body) as { version: number }).version;
+      else n.action = 'submit_verification'; // give up on this case
+      return { label: n.action, reply };
     };
-
-    /**
-     * One phase: every worker takes its next CLUE cases through `assign` and `submit_verification`,
-     * pausing a random think time (exponential, mean `thinkMs`) before each request. Alongside, one
-     * peer loop calls GET /api/health (the same HTTP stack, no database work) under the same load.
-     */
-    async function phase(title: string, thinkMs: number): Promise<number> {
-      const latencies: number[] = [];
-      const peer: number[] = [];
-      let errors = 0;
-      const errorSamples: string[] = [];
-      const start = Date.now();
-      const measureFrom = start + WARMUP_MS;
-      const stopAt = measureFrom + SECONDS * 1000;
-      const think = () => (thinkMs > 0 ? new Promise((r) => setTimeout(r, -Math.log(1 - Math.random()) * thinkMs)) : undefined);
-      async function worker(w: number) {
-        const headers = { cookie: sessions[w].cookie, 'x-csrf-token': sessions[w].csrf };
-        while (cursor[w] < queues[w].length && Date.now() < stopAt) {
-          const id = queues[w][cursor[w]++];
-          let version = 1;
-          for (const action of ['assign', 'submit_verification'] as const) {
-            await think();
-            if (Date.now() >= stopAt) return;
-            const t0 = performance.now();
-            const r = await request('POST', `/api/cases/${id}/transitions`, { action, version, evidence: evidenceFor(action, today) }, headers);
-            const ms = performance.now() - t0;
-            const measured = Date.now() >= measureFrom;
-            if (r.status !== 200) {
-              if (measured) errors++;
-              if (errorSamples.length < 3) errorSamples.push(`${r.status} ${r.body.slice(0, 200)}`);
-              break;
-            }
-            version = (JSON.parse(r.body) as { version: number }).version;
-            if (measured) latencies.push(ms);
-          }
-        }
-      }
-      async function peerLoop() {
-        while (Date.now() < stopAt) {
-          await new Promise((r) => setTimeout(r, 20));
-          const t0 = performance.now();
-          await request('GET', '/api/health', undefined, {});
-          if (Date.now() >= measureFrom) peer.push(performance.now() - t0);
-        }
-      }
-      await Promise.all([...Array.from({ length: CONCURRENCY }, (_, w) => worker(w)), peerLoop()]);
-      const elapsed = (Math.min(Date.now(), stopAt) - measureFrom) / 1000;
-      console.log(`\n${title}: ${CONCURRENCY} users, ${elapsed.toFixed(1)} s measured after ${WARMUP_MS / 1000} s warm-up`);
-      console.log(line('case transitions', latencies));
-      console.log(line('peer: GET /api/health', peer));
-      const p99 = percentile([...latencies].sort((a, b) => a - b), 99);
-      console.log(`throughput ${(latencies.length / elapsed).toFixed(0)} transitions/s, errors ${errors}${errorSamples.length ? ` (e.g. ${errorSamples[0]})` : ''}; p99 ratio to the peer ${(p99 / percentile([...peer].sort((a, b) => a - b), 99)).toFixed(1)}×`);
-      return p99;
-    }
+    const phase = (thinkMs: number) => runUsers({ users: CONCURRENCY, seconds: SECONDS, warmupMs: WARMUP_MS, thinkMs, act, peer: () => request('GET', '/api/health') });
 
     // Users at work: a step, then time to read the case and fill in the next form (mean THINK_MS).
-    const atWork = await phase(`users at work (think time mean ${THINK_MS} ms)`, THINK_MS);
+    const atWork = report(`${CONCURRENCY} users at work (think time mean ${THINK_MS} ms)`, await phase(THINK_MS), 'transitions');
     // Saturation: no think time at all, every user's next request sent the moment the last returns.
-    const saturated = await phase('saturation (closed loop, no think time)', 0);
+    const saturated = report(`${CONCURRENCY} users, saturation (closed loop, no think time)`, await phase(0), 'transitions');
     console.log(`\ntarget p99 ≤ 50 ms with ${CONCURRENCY} users at work: ${atWork <= 50 ? 'MET' : 'NOT MET'} (p99 ${atWork.toFixed(1)} ms; at saturation p99 ${saturated.toFixed(1)} ms)`);
   } finally {
     server.kill('SIGTERM');
     await new Promise((r) => server.once('exit', r));
-    agent.destroy();
+    closeClient();
     await check.end();
   }
 }

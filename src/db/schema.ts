@@ -294,6 +294,15 @@ export interface RiskEventVillageTable {
   village_code: string;
 }
 
+/** monitoring (0010): what the last sweep of each county saw. */
+export interface MonitoringSweepStateTable {
+  county_code: string;
+  as_of: DateText;
+  at: Timestamp;
+  params_hash: string;
+  last_full_at: Timestamp;
+}
+
 export interface SchemaMigrationTable {
   name: string;
   applied_at: Timestamp;
@@ -483,6 +492,7 @@ export interface Database {
   department_import: DepartmentImportTable;
   risk_event: RiskEventTable;
   risk_event_village: RiskEventVillageTable;
+  monitoring_sweep_state: MonitoringSweepStateTable; // (0010)
   // cases (0006)
   monitoring_case: MonitoringCaseTable;
   case_event: CaseEventTable;

@@ -17,10 +17,14 @@ export function registerMonitoringCommands(program: Command): void {
     .description('evaluate every early-warning rule over the registry and update the risk clues')
     .option('--scope <prefix>', 'division code prefix (default: everything)', '')
     .option('--as-of <date>', 'evaluation date YYYY-MM-DD (default: today, China time)')
-    .action((opts: { scope: string; asOf?: string }) =>
+    .option('--full', 'evaluate every household, not only those that can have changed since the last sweep')
+    .action((opts: { scope: string; asOf?: string; full?: boolean }) =>
       withRuntime(async (deps) => {
-        const r = await runSweep(deps, systemActor('cli'), { scopePrefix: opts.scope, asOf: opts.asOf });
-        console.log(`sweep ${r.asOf}: ${r.households} households with findings, ${r.firings} household-risk findings; clues created ${r.cluesCreated}, updated ${r.cluesUpdated}, resolved ${r.cluesResolved} (${r.ms} ms)`);
+        const r = await runSweep(deps, systemActor('cli'), { scopePrefix: opts.scope, asOf: opts.asOf, full: opts.full });
+        console.log(
+          `sweep ${r.asOf}: ${r.fullCounties} counties in full, ${r.incrementalCounties} incrementally (${r.householdsReevaluated} households re-evaluated); ` +
+            `${r.households} households with findings, ${r.firings} household-risk findings; clues created ${r.cluesCreated}, updated ${r.cluesUpdated}, resolved ${r.cluesResolved} (${r.ms} ms)`,
+        );
       }),
     );
   cmd

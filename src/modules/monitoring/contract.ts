@@ -275,6 +275,11 @@ export const SweepResultSchema = z
     cluesCreated: z.number().int(),
     cluesUpdated: z.number().int(),
     cluesResolved: z.number().int(),
+    /** Counties evaluated in full, and counties where only the households that can have changed were. */
+    fullCounties: z.number().int(),
+    incrementalCounties: z.number().int(),
+    /** Households evaluated in the incremental counties. */
+    householdsReevaluated: z.number().int(),
     ms: z.number(),
   })
   .meta({ id: 'SweepResult' });

@@ -188,8 +188,8 @@ export async function registerMonitoringRoutes(app: FastifyInstance): Promise<vo
   );
 
   // ---- sweep ----
-  api.post('/api/monitoring/sweep', { schema: { tags, body: z.object({ asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }).optional(), response: { 200: SweepResultSchema } } }, async (req) => {
+  api.post('/api/monitoring/sweep', { schema: { tags, body: z.object({ asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(), full: z.boolean().optional() }).optional(), response: { 200: SweepResultSchema } } }, async (req) => {
     const actor = requireRole(req, ['county_admin']);
-    return runSweep(req.deps, actor, { asOf: req.body?.asOf });
+    return runSweep(req.deps, actor, { asOf: req.body?.asOf, full: req.body?.full });
   });
 }

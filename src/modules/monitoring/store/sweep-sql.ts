@@ -20,6 +20,10 @@ export interface SweepFilter {
   scopePrefix?: string;
   householdIds?: readonly number[];
   villageCodes?: readonly string[];
+  /** County codes: households of these counties only. */
+  counties?: readonly string[];
+  /** A (temporary) table with a household_id column: those households only. */
+  targetTable?: string;
 }
 
 export interface CountyParams {
@@ -41,8 +45,8 @@ function sqlType(id: string): string {
   return parameterDefinition(id)?.unit.startsWith('yuan') ? 'bigint' : 'float8';
 }
 
-/** `WHERE` fragment for a household alias. */
-export function householdFilterSql(alias: string, filter: SweepFilter): string {
+/** `WHERE` fragment for a household alias (`idColumn`: the household id column under that alias). */
+export function householdFilterSql(alias: string, filter: SweepFilter, idColumn = 'id'): string {
   const parts: string[] = [];
   if (filter.scopePrefix) {
     if (!DIGITS.test(filter.scopePrefix)) throw new Error('bad scope prefix');
@@ -50,7 +54,15 @@ export function householdFilterSql(alias: string, filter: SweepFilter): string {
   }
   if (filter.householdIds) {
     const ids = filter.householdIds.map((id) => (Number.isSafeInteger(id) ? String(id) : (() => { throw new Error('bad id'); })()));
-    parts.push(ids.length ? `${alias}.id = ANY('{${ids.join(',')}}'::bigint[])` : 'false');
+    parts.push(ids.length ? `${alias}.${idColumn} = ANY('{${ids.join(',')}}'::bigint[])` : 'false');
+  }
+  if (filter.counties) {
+    if (!filter.counties.every((c) => /^\d{6}$/.test(c))) throw new Error('bad county code');
+    parts.push(filter.counties.length ? `${alias}.county_code = ANY('{${filter.counties.join(',')}}'::text[])` : 'false');
+  }
+  if (filter.targetTable) {
+    if (!/^[a-z_]+$/.test(filter.targetTable)) throw new Error('bad table name');
+    parts.push(`${alias}.${idColumn} IN (SELECT household_id FROM ${filter.targetTable})`);
   }
   if (filter.villageCodes) {
     if (!filter.villageCodes.every((c) => DIGITS.test(c))) throw new Error('bad village code');
@@ -79,7 +91,7 @@ export function buildFiringsSql(asOf: string, counties: readonly CountyParams[],
   const year0 = refYears.size === 1 ? String([...refYears][0] - 1) : '(p.ref_year - 1)';
   const hf = householdFilterSql('h', filter);
   const pf = householdFilterSql('hx', filter);
-  const personScope = filter.householdIds || filter.villageCodes || filter.scopePrefix
+  const personScope = filter.householdIds || filter.villageCodes || filter.scopePrefix || filter.counties || filter.targetTable
     ? `AND pe.household_id IN (SELECT hx.id FROM household hx WHERE ${pf})`
     : '';
   const dropout = `pe.student_status = 'DROPPED_OUT' AND date_part('year', age('${asOf}'::date, pe.birth_date)) BETWEEN p."monitoring.school-age-min" AND p."monitoring.school-age-max"`;
@@ -168,6 +180,22 @@ FROM fi
 GROUP BY fi.household_id, fi.risk_type`;
 }
 
+/** A firing `s` that needs a new clue: no OPEN/IN_CASE clue for its risk, and none closed on the same facts. */
+const NEEDS_CLUE = `NOT EXISTS (SELECT 1 FROM risk_clue c WHERE c.household_id = s.household_id AND c.risk_type = s.risk_type
+                        AND (c.status <> 'CLOSED' OR c.fingerprint = s.fingerprint))`;
+
+function insertSql(src: string, ts: string, where: string): string {
+  return `INSERT INTO risk_clue (household_id, county_code, village_code, risk_type, level, channel, source, rule_id, explanation, fingerprint,
+        first_seen_at, last_seen_at, updated_at)
+      SELECT s.household_id, s.county_code, s.village_code, s.risk_type, s.level, 'PLATFORM_ANALYSIS', 'sweep:' || s.rule_id, s.rule_id, s.explanation, s.fingerprint,
+        ${ts}, ${ts}, ${ts}
+      FROM ${src} s
+      WHERE ${where}
+      ON CONFLICT (household_id, risk_type) WHERE status = 'OPEN' DO NOTHING`;
+}
+
+const timestamp = (at: string) => `'${new Date(at).toISOString()}'::timestamptz`;
+
 /**
  * Applies firings (any relation `src` with household_id, county_code, village_code, risk_type, level,
  * rule_id, explanation, fingerprint) to the clues of the households in `filter`:
@@ -176,27 +204,32 @@ GROUP BY fi.household_id, fi.risk_type`;
  * Three statements, run in order in one transaction.
  */
 export function buildApplySql(src: string, at: string, filter: SweepFilter): { update: string; insert: string; resolve: string } {
-  const ts = `'${new Date(at).toISOString()}'::timestamptz`;
-  const clueScope = filter.householdIds
-    ? householdFilterSql('c', { householdIds: filter.householdIds }).replace('c.id', 'c.household_id')
-    : householdFilterSql('c', { scopePrefix: filter.scopePrefix, villageCodes: filter.villageCodes });
+  const ts = timestamp(at);
+  const clueScope = householdFilterSql('c', filter, 'household_id');
   return {
     update: `UPDATE risk_clue c SET level = s.level, explanation = s.explanation, fingerprint = s.fingerprint, rule_id = s.rule_id,
         last_seen_at = ${ts}, updated_at = ${ts}, version = c.version + 1
       FROM ${src} s
       WHERE c.status = 'OPEN' AND c.channel = 'PLATFORM_ANALYSIS' AND c.household_id = s.household_id AND c.risk_type = s.risk_type
         AND c.fingerprint <> s.fingerprint AND ${clueScope}`,
-    insert: `INSERT INTO risk_clue (household_id, county_code, village_code, risk_type, level, channel, source, rule_id, explanation, fingerprint,
-        first_seen_at, last_seen_at, updated_at)
-      SELECT s.household_id, s.county_code, s.village_code, s.risk_type, s.level, 'PLATFORM_ANALYSIS', 'sweep:' || s.rule_id, s.rule_id, s.explanation, s.fingerprint,
-        ${ts}, ${ts}, ${ts}
-      FROM ${src} s
-      WHERE NOT EXISTS (SELECT 1 FROM risk_clue c WHERE c.household_id = s.household_id AND c.risk_type = s.risk_type
-                        AND (c.status <> 'CLOSED' OR c.fingerprint = s.fingerprint))
-      ON CONFLICT (household_id, risk_type) WHERE status = 'OPEN' DO NOTHING`,
+    insert: insertSql(src, ts, NEEDS_CLUE),
     resolve: `UPDATE risk_clue c SET status = 'CLOSED', closed_reason = 'resolved_by_data', updated_at = ${ts}, version = c.version + 1
       WHERE c.status = 'OPEN' AND c.channel = 'PLATFORM_ANALYSIS' AND ${clueScope}
         AND NOT EXISTS (SELECT 1 FROM ${src} s WHERE s.household_id = c.household_id AND s.risk_type = c.risk_type)`,
+  };
+}
+
+/**
+ * The insert of `buildApplySql` in two statements, for large sets: first pick the firings that need a
+ * clue into `into`, then insert those. In one statement the existence check would probe risk_clue
+ * while the same statement fills it; planned on a table that was empty (the first sweep), that probe
+ * is a sequential scan which also walks every row inserted so far: quadratic (measured: the first
+ * sweep over 100k households took minutes instead of seconds).
+ */
+export function buildTwoStepInsertSql(src: string, into: string, at: string): { pick: string; insert: string } {
+  return {
+    pick: `CREATE TEMP TABLE ${into} ON COMMIT DROP AS SELECT s.* FROM ${src} s WHERE ${NEEDS_CLUE}`,
+    insert: insertSql(into, timestamp(at), 'true'),
   };
 }
 

@@ -26,7 +26,8 @@ export async function reevaluateAfterRegistryChange(deps: Deps, actor: Actor, ch
   }
   if (change.householdCount === 0) return;
   if (change.householdCount <= IMPORT_REEVALUATION_LIMIT) await reevaluateHouseholds(deps, await change.householdIds());
-  else await runSweep(deps, actor, { scopePrefix: change.scopePrefix });
+  // In full: an import moves updated_at only for households whose fields or members changed.
+  else await runSweep(deps, actor, { scopePrefix: change.scopePrefix, full: true });
 }
 
 /**

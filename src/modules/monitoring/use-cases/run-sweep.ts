@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import type { Deps } from '../../../platform/deps.js';
@@ -8,7 +9,7 @@ import { resolveForCounties } from '../../parameters/index.js';
 import type { SweepResult } from '../contract.js';
 import { RULE_PARAMETERS } from '../domain/rules/index.js';
 import { countiesUnder } from '../store/facts-store.js';
-import { buildApplySql, buildFiringsSql, type CountyParams, type SweepFilter } from '../store/sweep-sql.js';
+import { buildApplySql, buildFiringsSql, buildTwoStepInsertSql, type CountyParams, type SweepFilter } from '../store/sweep-sql.js';
 
 type Db = Deps['store']['db'] | Transaction<Database>;
 export type CountyParamsDb = Db;
@@ -34,11 +35,16 @@ export async function sweepIn(trx: Transaction<Database>, at: Date, asOf: string
   await sql.raw('CREATE INDEX ON sweep_firing (household_id, risk_type)').execute(trx);
   await sql.raw('ANALYZE sweep_firing').execute(trx);
   const apply = buildApplySql('sweep_firing', at.toISOString(), filter);
+  const insert = buildTwoStepInsertSql('sweep_firing', 'sweep_new', at.toISOString());
   const updated = await sql.raw(apply.update).execute(trx);
-  const created = await sql.raw(apply.insert).execute(trx);
+  await sql.raw(insert.pick).execute(trx);
+  const created = await sql.raw(insert.insert).execute(trx);
   const resolved = await sql.raw(apply.resolve).execute(trx);
+  // Many new clues (the first sweep of a county): give the planner their statistics now, or the next
+  // sweep, planned on a table it believes empty, probes it by sequential scans (minutes, not seconds).
+  if (Number(created.numAffectedRows ?? 0) > 10_000) await sql.raw('ANALYZE risk_clue').execute(trx);
   const { rows } = await sql<{ firings: number; households: number }>`SELECT count(*)::int AS firings, count(DISTINCT household_id)::int AS households FROM sweep_firing`.execute(trx);
-  await sql.raw('DROP TABLE sweep_firing').execute(trx);
+  await sql.raw('DROP TABLE sweep_firing, sweep_new').execute(trx);
   return {
     households: rows[0].households,
     firings: rows[0].firings,
@@ -48,12 +54,31 @@ export async function sweepIn(trx: Transaction<Database>, at: Date, asOf: string
   };
 }
 
+/** Every this many days the daily sweep evaluates every household again, whatever changed. */
+export const FULL_SWEEP_EVERY_DAYS = 7;
 /**
- * The full sweep (`ruralbridge monitor sweep`, the daily schedule, POST /api/monitoring/sweep): every
- * rule over every household under the scope, on the evaluation date, in one transaction; recorded as a
- * job and one audit event with the counts. `households` counts households with at least one finding.
+ * Changes are taken from this long before the previous sweep: an edit committed while that sweep ran
+ * (its updated_at earlier than the sweep, its rows not yet visible to it) is still picked up.
  */
-export async function runSweep(deps: Deps, actor: Actor, options: { scopePrefix?: string; asOf?: string } = {}): Promise<SweepResult> {
+const CHANGE_MARGIN_MS = 24 * 3_600_000;
+
+/**
+ * The sweep (`ruralbridge monitor sweep`, the daily schedule, POST /api/monitoring/sweep): the rules
+ * over the households under the scope on the evaluation date, in one transaction; recorded as a job
+ * and one audit event with the counts. `households` counts households with at least one finding.
+ *
+ * A county is evaluated in full on its first sweep, when its rule parameters or reference year differ
+ * from those of its previous sweep, when the date goes back, once every FULL_SWEEP_EVERY_DAYS, and
+ * when `full` is asked. Otherwise (the usual daily run) only the households whose findings can have
+ * changed since its previous sweep are evaluated: households changed in the registry since then (edits
+ * and imports are also re-evaluated at once, see decision 0003: this is the safety net), households
+ * in villages of a risk event recorded since then or which entered or left the event window, and
+ * households with a school drop-out who entered or left the school ages. For all others the facts,
+ * the parameters and the date-dependent inputs are those of the previous sweep, so their findings
+ * and clues stand (docs/decisions/0004).
+ * A scope narrower than a county is always evaluated in full (it is small).
+ */
+export async function runSweep(deps: Deps, actor: Actor, options: { scopePrefix?: string; asOf?: string; full?: boolean } = {}): Promise<SweepResult> {
   const started = Date.now();
   const at = deps.clock.now();
   const asOf = options.asOf ?? toLocalDate(at);
@@ -61,13 +86,106 @@ export async function runSweep(deps: Deps, actor: Actor, options: { scopePrefix?
   if (!scopePrefix.startsWith(actor.scopePrefix)) throw new Error('sweep scope outside the actor scope');
   return deps.store.db.transaction().execute(async (trx) => {
     const counties = await countiesUnder(trx, scopePrefix);
-    const r = await sweepIn(trx, at, asOf, counties, { scopePrefix });
-    const result: SweepResult = { asOf, ...r, ms: Date.now() - started };
+    const params = await countyParams(trx, counties, asOf);
+    const wholeCounties = scopePrefix.length <= 6;
+    const plan = wholeCounties && !options.full ? await planIncremental(trx, params, asOf, at) : { full: counties, incremental: [] };
+    const totals = { households: 0, firings: 0, cluesCreated: 0, cluesUpdated: 0, cluesResolved: 0 };
+    const add = (r: typeof totals) => {
+      for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += r[k];
+    };
+    if (plan.full.length) add(await sweepIn(trx, at, asOf, plan.full, { scopePrefix, counties: plan.full }));
+    let evaluated = 0;
+    if (plan.incremental.length) {
+      evaluated = await collectTargets(trx, params.filter((p) => plan.incremental.includes(p.countyCode)), asOf);
+      if (evaluated) add(await sweepIn(trx, at, asOf, plan.incremental, { counties: plan.incremental, targetTable: 'sweep_target' }));
+      await sql.raw('DROP TABLE sweep_target').execute(trx);
+    }
+    if (wholeCounties) await saveSweepState(trx, params, asOf, at, plan.full);
+    const result: SweepResult = {
+      asOf,
+      ...totals,
+      fullCounties: plan.full.length,
+      incrementalCounties: plan.incremental.length,
+      householdsReevaluated: evaluated,
+      ms: Date.now() - started,
+    };
     await trx
       .insertInto('job')
-      .values({ kind: 'monitoring.sweep', params: JSON.stringify({ scopePrefix, asOf }), status: 'succeeded', progress: 1, result: JSON.stringify(result), error: null, created_by: actor.userId, created_at: at, finished_at: deps.clock.now() })
+      .values({ kind: 'monitoring.sweep', params: JSON.stringify({ scopePrefix, asOf, full: Boolean(options.full) }), status: 'succeeded', progress: 1, result: JSON.stringify(result), error: null, created_by: actor.userId, created_at: at, finished_at: deps.clock.now() })
       .execute();
     await recordAudit(trx, actor, at, { action: 'monitoring.sweep', entityType: 'monitoring_sweep', entityId: null, scopeCode: scopePrefix, after: result });
     return result;
   });
+}
+
+const paramsHash = (p: CountyParams) => createHash('sha256').update(JSON.stringify([p.refYear, Object.entries(p.values).sort()])).digest('hex');
+
+/** Which counties need a full evaluation and which only the households that can have changed. */
+async function planIncremental(trx: Transaction<Database>, params: CountyParams[], asOf: string, at: Date): Promise<{ full: string[]; incremental: string[] }> {
+  if (params.length === 0) return { full: [], incremental: [] };
+  const states = new Map(
+    (await trx.selectFrom('monitoring_sweep_state').selectAll().where('county_code', 'in', params.map((p) => p.countyCode)).execute()).map((s) => [s.county_code, s]),
+  );
+  const full: string[] = [];
+  const incremental: string[] = [];
+  for (const p of params) {
+    const s = states.get(p.countyCode);
+    const stale = !s || s.params_hash !== paramsHash(p) || s.as_of > asOf || at.getTime() - new Date(s.last_full_at).getTime() >= FULL_SWEEP_EVERY_DAYS * 86_400_000;
+    (stale ? full : incremental).push(p.countyCode);
+  }
+  return { full, incremental };
+}
+
+/**
+ * Fills the temporary table sweep_target with the households of these counties to evaluate on `asOf`
+ * (see runSweep) and returns how many there are. Each county's previous sweep (its state row) bounds
+ * the changes; its parameters are those of the previous sweep (else the county is evaluated in full).
+ * An event matters if it was recorded since, or entered or left the window between the two dates; a
+ * school drop-out if their age entered or left the school ages.
+ */
+async function collectTargets(trx: Transaction<Database>, params: CountyParams[], asOf: string): Promise<number> {
+  const int = (p: CountyParams, id: string) => Math.trunc(p.values[id] ?? 0);
+  const rows = params.map((p) => `('${p.countyCode}', ${int(p, 'monitoring.event-window-days')}, ${int(p, 'monitoring.school-age-min')}, ${int(p, 'monitoring.school-age-max')})`);
+  const today = `'${asOf}'::date`;
+  const schoolAge = (on: string) => `date_part('year', age(${on}, pe.birth_date)) BETWEEN st.age_min AND st.age_max`;
+  await sql
+    .raw(
+      `CREATE TEMP TABLE sweep_target ON COMMIT DROP AS
+      WITH st AS (
+        SELECT s.county_code, s.as_of, s.at - interval '${CHANGE_MARGIN_MS / 1000} seconds' AS since, w.days, w.age_min, w.age_max
+        FROM monitoring_sweep_state s JOIN (VALUES ${rows.join(', ')}) w(county_code, days, age_min, age_max) ON w.county_code = s.county_code)
+      SELECT h.id AS household_id FROM household h JOIN st ON st.county_code = h.county_code WHERE h.updated_at >= st.since
+      UNION
+      SELECT h.id FROM st
+        JOIN risk_event e ON e.county_code = st.county_code
+          AND (e.created_at >= st.since
+               OR (e.occurred_on > st.as_of AND e.occurred_on <= ${today})
+               OR (e.occurred_on > st.as_of - st.days AND e.occurred_on <= ${today} - st.days))
+        JOIN risk_event_village v ON v.event_id = e.id
+        JOIN household h ON h.village_code = v.village_code
+      UNION
+      SELECT pe.household_id FROM person pe JOIN st ON st.county_code = pe.county_code
+        WHERE pe.student_status = 'DROPPED_OUT' AND (${schoolAge(today)}) IS DISTINCT FROM (${schoolAge('st.as_of')})`,
+    )
+    .execute(trx);
+  await sql.raw('ANALYZE sweep_target').execute(trx);
+  const { rows: counted } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM sweep_target`.execute(trx);
+  return counted[0].n;
+}
+
+/** Records what this sweep saw for each county; an incremental sweep keeps the time of the last full one. */
+async function saveSweepState(trx: Transaction<Database>, params: CountyParams[], asOf: string, at: Date, fullCounties: string[]): Promise<void> {
+  if (params.length === 0) return;
+  await trx
+    .insertInto('monitoring_sweep_state')
+    .values(params.map((p) => ({ county_code: p.countyCode, as_of: asOf, at, params_hash: paramsHash(p), last_full_at: at })))
+    .onConflict((oc) =>
+      oc.column('county_code').doUpdateSet((eb) => ({
+        as_of: eb.ref('excluded.as_of'),
+        at: eb.ref('excluded.at'),
+        params_hash: eb.ref('excluded.params_hash'),
+        last_full_at: sql`CASE WHEN monitoring_sweep_state.county_code = ANY(${sql.val(fullCounties)}::text[]) THEN excluded.last_full_at ELSE monitoring_sweep_state.last_full_at END`,
+      })),
+    )
+    .execute();
 }
