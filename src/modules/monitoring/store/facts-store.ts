@@ -74,6 +74,7 @@ export async function countiesUnder(db: Db, prefix: string): Promise<string[]> {
 
 export async function countiesOfHouseholds(db: Db, householdIds: readonly number[]): Promise<string[]> {
   if (householdIds.length === 0) return [];
-  const rows = await db.selectFrom('household').select('county_code').distinct().where('id', 'in', [...householdIds]).execute();
+  // One array parameter: a parameter per id stops at 65 535 (the protocol's limit).
+  const rows = await db.selectFrom('household').select('county_code').distinct().where(sql<boolean>`id = ANY(${[...householdIds]}::bigint[])`).execute();
   return rows.map((r) => r.county_code);
 }
