@@ -33,7 +33,8 @@ function peopleCsv(village: string, broken: boolean): string {
 async function upload(page: Page, csv: string, name: string) {
   await page.getByTestId('upload-people').locator('input[type=file]').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
   await page.getByTestId('import-check').click();
-  await page.getByTestId('import-report').waitFor({ timeout: 120_000 });
+  // The report of this file (its name is in the title), not the previous file's report.
+  await page.getByTestId('import-report').filter({ hasText: name }).waitFor({ timeout: 120_000 });
 }
 
 describe('import wizard', () => {

@@ -33,6 +33,12 @@ export function ImportWizardPage() {
 
   const run = async (start: () => Promise<ImportJob>, during: Stage, after: Stage) => {
     setBusy(true);
+    // A new check replaces the previous report at once: while the file is being sent, the old
+    // report (of another file) must not stay on screen as if it were this file's.
+    if (during === 'checking') {
+      setJob(null);
+      setStage('checking');
+    }
     try {
       const first = await start();
       setJob(first);
@@ -130,10 +136,10 @@ export function ImportWizardPage() {
         </Card>
       )}
 
-      {(stage === 'checking' || stage === 'committing') && job && (
+      {(stage === 'checking' || stage === 'committing') && (
         <Card size="small" title={stage === 'checking' ? t('imports.progress.checking') : t('imports.progress.committing')} data-testid="import-progress">
-          <Progress percent={Math.round(job.progress * 100)} status="active" />
-          <Typography.Text type="secondary">{job.phase ? t(`imports.phases.${job.phase}`, { defaultValue: job.phase }) : t('imports.phases.queued')}</Typography.Text>
+          <Progress percent={Math.round((job?.progress ?? 0) * 100)} status="active" />
+          <Typography.Text type="secondary">{job?.phase ? t(`imports.phases.${job.phase}`, { defaultValue: job.phase }) : t('imports.phases.queued')}</Typography.Text>
         </Card>
       )}
 
