@@ -64,6 +64,22 @@ describe('computeFgt', () => {
     expect(r.warnings[0]).toMatchObject({ code: 'NEGATIVE_WELFARE', rows: [0] });
   });
 
+  it('gives the same P0/P1/P2 and poor flags, to the last bit, on the branchless fast path as on the row-by-row path', () => {
+    const n = 50_000;
+    const y = new Float64Array(n);
+    for (let i = 0; i < n; i++) y[i] = ((i * 7919) % 10007) * 1.37 + (i % 7) / 3;
+    y[3] = 3000; // exactly at the line: not poor
+    y[40_000] = -1e308; // a negative block, whose doubled gap would overflow
+    for (const z of [3000, 1e308]) {
+      const fast = computeFgt({ welfare: y }, { z });
+      const slow = computeFgt({ welfare: Array.from(y) }, { z });
+      expect(fast.values).toEqual(slow.values);
+      expect(fast.poor).toEqual(slow.poor);
+      expect(fast.warnings).toEqual(slow.warnings);
+      expect(fast.poor[3]).toBe(z === 3000 ? 0 : 1);
+    }
+  });
+
   it('refuses weights that sum to 0', () => {
     expect(() => computeFgt({ welfare: [1, 2], weights: [0, 0] }, { z: 5 })).toThrow(expect.objectContaining({ code: 'INVALID_PARAMETER' }));
   });

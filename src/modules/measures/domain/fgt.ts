@@ -244,8 +244,12 @@ export function computeFgt(input: FgtInput, options: FgtOptions): FgtResult {
 }
 
 /**
- * Unweighted P0/P1/P2 over a Float64Array: one comparison per row on the non-poor path. NaN fails both
- * `y < z` and `y >= z`; ±Infinity are caught on their side. Returns the number of negative rows.
+ * Unweighted P0/P1/P2 over a Float64Array, without a branch per row: the indicator is `+(y < z)`
+ * (counted as an integer) and the gap max(z − y, 0) / z is (d + |d|) / 2z with d = z − y, which is
+ * 2d / 2z = d / z exactly for the poor and 0 for the others. A block that holds a missing cell (NaN
+ * or ±Infinity make `y − y` NaN) or negative welfare is redone row by row, which reports the first
+ * missing row, lists the negative rows and keeps very negative gaps from overflowing.
+ * Returns the number of negative rows.
  */
 function fgt012(
   y: Float64Array,
@@ -258,26 +262,51 @@ function fgt012(
   name: string,
 ): number {
   let negative = 0;
+  const z2 = 2 * z;
+  const branchless = z2 < Infinity;
   for (let start = 0; start < n; start += BLOCK) {
     const end = start + BLOCK < n ? start + BLOCK : n;
     let b0 = 0;
     let b1 = 0;
     let b2 = 0;
-    for (let i = start; i < end; i++) {
-      const x = y[i];
-      if (x < z) {
-        if (x < 0) {
-          if (x === -Infinity) throw cellError('MISSING_VALUE', 'missing value', i, name);
-          negative++;
-          if (negativeRows.length < MAX_WARNING_ROWS) negativeRows.push(i);
-        }
-        const g = (z - x) / z;
-        poor[i] = 1;
-        b0 += 1;
+    let careful = !branchless;
+    if (branchless) {
+      let bad = 0;
+      let neg = 0;
+      for (let i = start; i < end; i++) {
+        const x = y[i];
+        const d = z - x;
+        const g = (d + Math.abs(d)) / z2;
+        const p = +(x < z);
+        bad += x - x;
+        neg = (neg + +(x < 0)) | 0;
+        poor[i] = p;
+        b0 = (b0 + p) | 0;
         b1 += g;
         b2 += g * g;
-      } else if (!(x < Infinity)) {
-        throw cellError('MISSING_VALUE', 'missing value', i, name);
+      }
+      careful = bad !== 0 || neg !== 0;
+    }
+    if (careful) {
+      b0 = 0;
+      b1 = 0;
+      b2 = 0;
+      for (let i = start; i < end; i++) {
+        const x = y[i];
+        if (x < z) {
+          if (x < 0) {
+            if (x === -Infinity) throw cellError('MISSING_VALUE', 'missing value', i, name);
+            negative++;
+            if (negativeRows.length < MAX_WARNING_ROWS) negativeRows.push(i);
+          }
+          const g = (z - x) / z;
+          poor[i] = 1;
+          b0 += 1;
+          b1 += g;
+          b2 += g * g;
+        } else if (!(x < Infinity)) {
+          throw cellError('MISSING_VALUE', 'missing value', i, name);
+        }
       }
     }
     totalQ.add(b0);
