@@ -4,13 +4,18 @@ import { parse } from 'csv-parse/sync';
 
 /**
  * Reads an uploaded table: XLSX (first sheet) or CSV in UTF-8 (with or without BOM) or GBK/GB18030
- * as Excel writes it in China. Header cells and data rows as text (row numbers as Excel shows them),
- * or null when the bytes are neither. Indicator files are small (one row per division, year and
- * indicator), so the whole file is read at once.
+ * as Excel writes it in China. Header cells and data rows as text, each with its row number as the
+ * spreadsheet shows it (blank rows are skipped), or null when the bytes are neither. For small files
+ * (department warnings, indicator values), read whole; the household import streams instead.
  */
-export async function readTable(bytes: Buffer): Promise<{ header: string[]; rows: { row: number; cells: string[] }[] } | null> {
+export interface Table {
+  header: string[];
+  rows: { row: number; cells: string[] }[];
+}
+
+export async function readTable(bytes: Buffer): Promise<Table | null> {
   if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return readXlsx(bytes);
-  if (bytes.includes(0)) return null;
+  if (bytes.includes(0)) return null; // binary, not text
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -27,7 +32,7 @@ export async function readTable(bytes: Buffer): Promise<{ header: string[]; rows
   return { header: records[0].record.map((h) => h.trim()), rows: records.slice(1).map((r) => ({ row: r.info.lines, cells: r.record })) };
 }
 
-async function readXlsx(bytes: Buffer): Promise<{ header: string[]; rows: { row: number; cells: string[] }[] } | null> {
+async function readXlsx(bytes: Buffer): Promise<Table | null> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);

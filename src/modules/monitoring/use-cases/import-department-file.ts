@@ -10,7 +10,7 @@ import { resolveForCounties } from '../../parameters/index.js';
 import type { Department, DepartmentImportReport, ImportProblem } from '../contract.js';
 import { DEPARTMENT_FORMATS, type ColumnSpec, type RowValues } from '../domain/department-formats.js';
 import { sanitizeText } from '../domain/sanitize.js';
-import { readTable } from '../import/read-table.js';
+import { readTable } from '../../../platform/read-table.js';
 import { reportClue } from '../store/clue-store.js';
 
 export const MAX_DEPARTMENT_ROWS = 200_000;
@@ -86,8 +86,7 @@ export async function importDepartmentFile(deps: Deps, actor: Actor, input: Depa
   const today = toLocalDate(deps.clock.now());
   const valid: ValidRow[] = [];
   const seen = new Map<string, number>();
-  table.rows.forEach((cells, i) => {
-    const rowNo = i + 2;
+  table.rows.forEach(({ row: rowNo, cells }) => {
     const values: RowValues = {};
     let ok = true;
     for (const c of format.columns) {

@@ -6,7 +6,7 @@ import { AppError } from '../../../../platform/errors.js';
 import { translate, type Lang } from '../../../../platform/messages.js';
 import type { ImportProblem, Indicator, IndicatorImportReport } from '../contract.js';
 import { VALUE_COLUMNS, locateColumns, parseIndicatorNumber, unitRange } from '../domain/import-columns.js';
-import { readTable } from '../io/read-table.js';
+import { readTable } from '../../../../platform/read-table.js';
 import { countExisting, loadValues, upsertValues, type ValueRow } from '../store/indicator-store.js';
 import { loadIndicatorSystem } from './get-indicator-system.js';
 import '../messages.js';
