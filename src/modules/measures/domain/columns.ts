@@ -196,59 +196,95 @@ export class CompensatedSums {
 export const BLOCK = 1024;
 
 /**
- * Stable ascending sort order of non-negative doubles (LSD radix sort on the IEEE-754 bits, which
- * order like the values for x >= 0). O(n); -0 is treated as 0.
+ * Stable ascending sort order of non-negative doubles, in O(n) and with one index array of extra
+ * memory. For x >= 0 the IEEE-754 bits order like the values, so one counting pass scatters the rows
+ * into buckets by the top bits of their high word (taken from a view of the input, no copy); each
+ * bucket is then finished by insertion sort (small) or an LSD radix sort of its members (large).
+ * -0 is treated as 0.
  */
 export function sortOrderNonNegative(values: Float64Array, n = values.length): Uint32Array {
-  let idx = new Uint32Array(n);
-  for (let i = 0; i < n; i++) idx[i] = i;
+  const order = new Uint32Array(n);
   if (n < 256) {
-    return idx.sort((a, b) => values[a] - values[b] || a - b);
+    for (let i = 0; i < n; i++) order[i] = i;
+    return order.sort((a, b) => values[a] - values[b] || a - b);
   }
-  const copy = new Float64Array(n);
-  for (let i = 0; i < n; i++) copy[i] = values[i] === 0 ? 0 : values[i];
-  const words = new Uint32Array(copy.buffer);
-  let lo = new Uint32Array(n);
-  let hi = new Uint32Array(n);
+  const words = new Uint32Array(values.buffer, values.byteOffset, 2 * n);
+  let hiMin = 0x7fffffff;
+  let hiMax = 0;
   for (let i = 0; i < n; i++) {
-    lo[i] = words[2 * i];
-    hi[i] = words[2 * i + 1];
+    const h = words[2 * i + 1] & 0x7fffffff;
+    if (h < hiMin) hiMin = h;
+    if (h > hiMax) hiMax = h;
   }
-  let idx2 = new Uint32Array(n);
-  let lo2 = new Uint32Array(n);
-  let hi2 = new Uint32Array(n);
-  const count = new Uint32Array(65536);
-  for (let pass = 0; pass < 4; pass++) {
-    const useHi = pass >= 2;
-    const shift = pass % 2 === 1 ? 16 : 0;
-    const key = useHi ? hi : lo;
-    count.fill(0);
-    for (let i = 0; i < n; i++) count[(key[i] >>> shift) & 0xffff]++;
-    // A pass whose digit is the same for every row changes nothing.
-    let skip = false;
-    for (let b = 0; b < 65536; b++) {
-      if (count[b] === n) skip = true;
-      if (count[b] !== 0) break;
+  // About one row per bucket on average (at most 2^20 buckets).
+  const bucketBits = Math.min(20, 32 - Math.clz32(n));
+  const rangeBits = 32 - Math.clz32(hiMax - hiMin);
+  const shift = Math.max(0, rangeBits - bucketBits);
+  const buckets = ((hiMax - hiMin) >>> shift) + 1;
+  const start = new Uint32Array(buckets + 1);
+  for (let i = 0; i < n; i++) start[(((words[2 * i + 1] & 0x7fffffff) - hiMin) >>> shift) + 1]++;
+  for (let b = 0; b < buckets; b++) start[b + 1] += start[b];
+  const next = start.slice(0, buckets);
+  for (let i = 0; i < n; i++) order[next[(((words[2 * i + 1] & 0x7fffffff) - hiMin) >>> shift)]++] = i;
+  for (let b = 0; b < buckets; b++) {
+    const lo = start[b];
+    const hi = start[b + 1];
+    if (hi - lo <= 1) continue;
+    if (hi - lo <= 48) insertionSortOrder(values, order, lo, hi);
+    else radixSortOrder(words, order.subarray(lo, hi));
+  }
+  return order;
+}
+
+/** Sorts order[lo..hi) by value, keeping the existing (index) order of equal values. */
+function insertionSortOrder(values: Float64Array, order: Uint32Array, lo: number, hi: number): void {
+  for (let k = lo + 1; k < hi; k++) {
+    const i = order[k];
+    const x = values[i];
+    let p = k - 1;
+    while (p >= lo && values[order[p]] > x) {
+      order[p + 1] = order[p];
+      p--;
     }
-    if (skip) continue;
+    order[p + 1] = i;
+  }
+}
+
+/**
+ * Stable LSD radix sort of the rows in `order` (in place) on their IEEE-754 bits with the sign bit
+ * masked, eight bits a pass so that the work stays proportional to the rows; a digit that is the
+ * same for every row is skipped.
+ */
+function radixSortOrder(words: Uint32Array, order: Uint32Array): void {
+  const n = order.length;
+  let src: Uint32Array = order;
+  let dst: Uint32Array = new Uint32Array(n);
+  const count = new Uint32Array(256);
+  for (let pass = 0; pass < 8; pass++) {
+    const offset = pass >= 4 ? 1 : 0;
+    const mask = pass >= 4 ? 0x7fffffff : 0xffffffff;
+    const shift = (pass % 4) * 8;
+    count.fill(0);
+    for (let k = 0; k < n; k++) count[((words[2 * src[k] + offset] & mask) >>> shift) & 0xff]++;
+    let same = false;
+    for (let d = 0; d < 256; d++) {
+      if (count[d] === n) same = true;
+      if (count[d] !== 0) break;
+    }
+    if (same) continue;
     let total = 0;
-    for (let b = 0; b < 65536; b++) {
-      const c = count[b];
-      count[b] = total;
+    for (let d = 0; d < 256; d++) {
+      const c = count[d];
+      count[d] = total;
       total += c;
     }
-    for (let i = 0; i < n; i++) {
-      const d = (key[i] >>> shift) & 0xffff;
-      const at = count[d]++;
-      idx2[at] = idx[i];
-      hi2[at] = hi[i];
-      if (!useHi) lo2[at] = lo[i];
+    for (let k = 0; k < n; k++) {
+      const i = src[k];
+      dst[count[((words[2 * i + offset] & mask) >>> shift) & 0xff]++] = i;
     }
-    [idx, idx2] = [idx2, idx];
-    [hi, hi2] = [hi2, hi];
-    if (!useHi) [lo, lo2] = [lo2, lo];
+    [src, dst] = [dst, src];
   }
-  return idx;
+  if (src !== order) order.set(src);
 }
 
 /** Replaces -0 by 0 (methods.md §0: -0 never appears in a result). */
