@@ -10,6 +10,8 @@ import { FundOutlined } from '@ant-design/icons';
 import './features/evaluation/RevitalisationI18n';
 import { ApartmentOutlined, RadarChartOutlined } from '@ant-design/icons';
 import { AlertOutlined, FileExcelOutlined } from '@ant-design/icons';
+import './features/monitoring/i18n-pages';
+import { CustomerServiceOutlined, FireOutlined, MonitorOutlined, SolutionOutlined } from '@ant-design/icons';
 
 /**
  * The single route table of the web app. Each feature adds ONE line here: its path, its lazily
@@ -52,6 +54,10 @@ export const appRoutes: AppRoute[] = [
   { path: '/users', page: page(() => import('./features/access/UsersPage'), 'UsersPage'), menu: { labelKey: 'nav.users', icon: <UserOutlined /> }, roles: ADMIN },
   { path: '/cases', page: page(() => import('./features/cases/CaseQueuePage'), 'CaseQueuePage'), menu: { labelKey: 'nav.cases', icon: <FileSearchOutlined /> }, roles: ['county_admin', 'county_reviewer', 'township_officer', 'village_cadre', 'task_force', 'auditor'] },
   { path: '/clues', page: page(() => import('./features/monitoring/ClueListPage'), 'ClueListPage'), menu: { labelKey: 'nav.clues', icon: <AlertOutlined /> }, roles: ['county_admin', 'county_reviewer', 'township_officer', 'village_cadre', 'task_force', 'auditor'] },
+  { path: '/monitoring', page: page(() => import('./features/monitoring/MonitoringDashboardPage'), 'MonitoringDashboardPage'), menu: { labelKey: 'nav.monitoringDashboard', icon: <MonitorOutlined /> } },
+  { path: '/monitoring/events', page: page(() => import('./features/monitoring/RiskEventsPage'), 'RiskEventsPage'), menu: { labelKey: 'nav.riskEvents', icon: <FireOutlined /> }, roles: ['county_admin', 'county_reviewer', 'township_officer', 'village_cadre', 'task_force', 'auditor'] },
+  { path: '/monitoring/visit', page: page(() => import('./features/monitoring/VisitPage'), 'VisitPage'), menu: { labelKey: 'nav.visit', icon: <SolutionOutlined /> }, roles: ['county_admin', 'township_officer', 'village_cadre', 'task_force'] },
+  { path: '/monitoring/feedback', page: page(() => import('./features/monitoring/FeedbackPage'), 'FeedbackPage'), menu: { labelKey: 'nav.feedback', icon: <CustomerServiceOutlined /> }, roles: ['county_admin', 'township_officer', 'village_cadre'] },
   { path: '/department-imports', page: page(() => import('./features/monitoring/DepartmentImportPage'), 'DepartmentImportPage'), menu: { labelKey: 'nav.departmentImport', icon: <FileExcelOutlined /> }, roles: ADMIN },
   { path: '/evaluation/poverty', page: page(() => import('./features/evaluation/PovertyPage'), 'PovertyPage'), menu: { labelKey: 'nav.evaluationPoverty', icon: <FundOutlined /> }, roles: ['county_admin', 'county_reviewer', 'township_officer', 'expert', 'analyst', 'auditor'] },
   { path: '/evaluation/revitalisation', page: page(() => import('./features/evaluation/RevitalisationPage'), 'RevitalisationPage'), menu: { labelKey: 'nav.evaluationRevitalisation', icon: <RadarChartOutlined /> }, roles: ['county_admin', 'county_reviewer', 'township_officer', 'expert', 'analyst', 'auditor'] },

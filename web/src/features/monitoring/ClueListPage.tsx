@@ -2,7 +2,7 @@ import { App as AntApp, Button, Card, Form, Modal, Select, Space, Table, Tag, Ty
 import type { TableProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { CHANNELS, CLUE_STATUSES, LEVELS, RISK_TYPES } from '../../../../src/modules/monitoring/contract';
 import { RISK_TYPES as CASE_RISKS, MONITORING_CATEGORIES } from '../../../../src/modules/cases/domain/enums';
 import { useMe } from '../access/session';
@@ -13,6 +13,7 @@ import { categoryLabel, channelLabel, riskLabel, ruleLabel, sourceLabel } from '
 
 const LEVEL_COLOR: Record<string, string> = { RED: 'red', YELLOW: 'gold', BLUE: 'blue' };
 const OPENERS = new Set(['village_cadre', 'task_force', 'township_officer', 'county_admin', 'county_reviewer']);
+const VISITORS = new Set(['county_admin', 'township_officer', 'village_cadre', 'task_force']);
 
 /** Risk clues in the user's scope, filtered by status, risk, channel and level; a clue can be opened as a case. */
 export function ClueListPage() {
@@ -22,7 +23,9 @@ export function ClueListPage() {
   const onError = useApiErrorHandler();
   const { message } = AntApp.useApp();
   const me = useMe();
-  const [filter, setFilter] = useState<ClueFilter>({ status: 'OPEN', page: 1, pageSize: 50 });
+  const [search] = useSearchParams();
+  // A link may narrow the list to one household or channel (from the visit and feedback pages).
+  const [filter, setFilter] = useState<ClueFilter>(() => ({ status: 'OPEN', householdId: Number(search.get('householdId')) || undefined, channel: search.get('channel') || undefined, page: 1, pageSize: 50 }));
   const result = useApi(JSON.stringify(filter), () => monitoringApi.clues(filter));
   const [opening, setOpening] = useState<RiskClue | null>(null);
   const [busy, setBusy] = useState(false);
@@ -66,15 +69,19 @@ export function ClueListPage() {
       render: (_: unknown, c) =>
         c.caseId ? (
           <Link to={`/cases/${c.caseId}`}>{t('monitoring.viewCase')}</Link>
-        ) : c.status === 'OPEN' && canOpen && c.householdId ? (
-          <Button size="small" type="primary" data-testid={`open-case-${c.id}`} onClick={() => startOpen(c)}>{t('monitoring.openCase')}</Button>
-        ) : null,
+        ) : (
+          <Space size={4}>
+            {c.status === 'OPEN' && canOpen && c.householdId ? <Button size="small" type="primary" data-testid={`open-case-${c.id}`} onClick={() => startOpen(c)}>{t('monitoring.openCase')}</Button> : null}
+            {c.status === 'OPEN' && VISITORS.has(me.role) && c.householdId ? <Link to={`/monitoring/visit?householdId=${c.householdId}&from=clues`} data-testid={`clue-visit-${c.id}`}>{t('monitoringPages.visit.record')}</Link> : null}
+          </Space>
+        ),
     },
   ];
 
   return (
     <Card title={<Typography.Title level={4} style={{ margin: 0 }}>{t('monitoring.clues')}</Typography.Title>}>
       <Space wrap style={{ marginBottom: 16 }}>
+        {filter.householdId ? <Tag closable onClose={() => setFilter((f) => ({ ...f, householdId: undefined, page: 1 }))} data-testid="clue-filter-household">{t('monitoringPages.oneHousehold', { id: filter.householdId })}</Tag> : null}
         <Select data-testid="clue-filter-status" style={{ width: 140 }} value={filter.status ?? ''} onChange={set('status')} options={[any, ...CLUE_STATUSES.map((s) => ({ value: s, label: t(`monitoring.status${s}`) }))]} />
         <Select data-testid="clue-filter-risk" style={{ width: 200 }} value={filter.riskType ?? ''} onChange={set('riskType')} options={[any, ...RISK_TYPES.map((r) => ({ value: r, label: riskLabel(r, lang) }))]} />
         <Select data-testid="clue-filter-channel" style={{ width: 220 }} value={filter.channel ?? ''} onChange={set('channel')} options={[any, ...CHANNELS.map((c) => ({ value: c, label: channelLabel(c, lang) }))]} />

@@ -9,6 +9,7 @@ export interface ClueFilter {
   riskType?: string;
   channel?: string;
   level?: string;
+  householdId?: number;
   page?: number;
   pageSize?: number;
 }
