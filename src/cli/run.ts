@@ -1,3 +1,4 @@
+import { ZodError } from 'zod';
 import type { Deps } from '../platform/deps.js';
 import { isAppError } from '../platform/errors.js';
 import { openRuntime } from '../platform/runtime.js';
@@ -23,6 +24,10 @@ export function reportCliError(e: unknown): void {
     console.error(`错误 / error: ${e.message}`);
     for (const d of e.details) console.error(`  ${d.path}: ${d.message}${d.value !== undefined ? ` (${JSON.stringify(d.value)})` : ''}`);
     process.exitCode = e.code === 'invalid_input' ? 2 : 1;
+  } else if (e instanceof ZodError) {
+    console.error('错误 / error: invalid input');
+    for (const issue of e.issues) console.error(`  ${issue.path.join('.') || '(input)'}: ${issue.message}`);
+    process.exitCode = 2;
   } else {
     console.error(`错误 / error: ${e instanceof Error ? e.message : String(e)}`);
     process.exitCode = 1;

@@ -4,7 +4,8 @@ import type { Command } from 'commander';
 import { withRuntime } from '../../cli/run.js';
 import { systemActor } from '../access/index.js';
 import './messages.js';
-import { DepartmentSchema } from './contract.js';
+import { DepartmentSchema, type RiskEventRequest } from './contract.js';
+import { createRiskEvent } from './use-cases/risk-events.js';
 import { importDepartmentFile } from './use-cases/import-department-file.js';
 import { reevaluateHouseholds } from './use-cases/reevaluate-households.js';
 import { runSweep } from './use-cases/run-sweep.js';
@@ -34,6 +35,32 @@ export function registerMonitoringCommands(program: Command): void {
       withRuntime(async (deps) => {
         const r = await reevaluateHouseholds(deps, ids.map(Number).filter(Number.isSafeInteger));
         console.log(`re-evaluated ${r.households} households: clues created ${r.cluesCreated}, updated ${r.cluesUpdated}, resolved ${r.cluesResolved}`);
+      }),
+    );
+  cmd
+    .command('event')
+    .description('record a risk event (disaster, market shock, epidemic, other) and screen the households of its villages')
+    .requiredOption('--kind <kind>', 'NATURAL_DISASTER | MARKET_SHOCK | EPIDEMIC | OTHER')
+    .requiredOption('--title <text>', 'what happened')
+    .requiredOption('--date <date>', 'when it happened, YYYY-MM-DD')
+    .requiredOption('--villages <codes>', 'the affected villages: 12-digit codes separated by commas')
+    .option('--severity <level>', 'RED | YELLOW | BLUE', 'YELLOW')
+    .option('--subtype <text>', 'FLOOD, DROUGHT, GEOLOGICAL, … or the product of a market shock')
+    .option('--industry <text>', 'the affected industry (market shocks)')
+    .option('--description <text>', 'details', '')
+    .action((opts: { kind: string; title: string; date: string; villages: string; severity: string; subtype?: string; industry?: string; description: string }) =>
+      withRuntime(async (deps) => {
+        const e = await createRiskEvent(deps, systemActor('cli'), {
+          kind: opts.kind.toUpperCase() as RiskEventRequest['kind'],
+          title: opts.title,
+          occurredOn: opts.date,
+          villageCodes: opts.villages.split(',').map((v) => v.trim()).filter(Boolean),
+          severity: opts.severity.toUpperCase() as RiskEventRequest['severity'],
+          subtype: opts.subtype,
+          industry: opts.industry,
+          description: opts.description,
+        });
+        console.log(`risk event ${e.id} recorded: ${e.screening?.households ?? 0} households screened, clues created ${e.screening?.cluesCreated ?? 0}, updated ${e.screening?.cluesUpdated ?? 0}`);
       }),
     );
   cmd

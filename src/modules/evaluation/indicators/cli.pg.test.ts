@@ -1,26 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
+import { runCli } from '../../../cli/testing.js';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { openStore } from '../../../platform/db.js';
-
-function withoutDatabaseUrl(): NodeJS.ProcessEnv {
-  const { DATABASE_URL: _ignored, ...env } = process.env;
-  return env;
-}
-
-/** Runs the real CLI on an embedded database in a temporary folder. */
-function cli(dataDir: string, args: string[]): Promise<{ code: number; out: string; err: string }> {
-  return new Promise((done) => {
-    execFile(
-      process.execPath,
-      ['--import', 'tsx', resolve('src/cli/main.ts'), ...args],
-      { env: { ...withoutDatabaseUrl(), DATA_DIR: dataDir, LOG_LEVEL: 'silent' }, timeout: 240_000 },
-      (error, stdout, stderr) => done({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, out: stdout, err: stderr }),
-    );
-  });
-}
 
 describe('ruralbridge indicators import', { timeout: 300_000 }, () => {
   let dataDir: string;
@@ -30,24 +13,24 @@ describe('ruralbridge indicators import', { timeout: 300_000 }, () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('reports bad rows with exit code 2 and writes nothing, then imports a clean file with one audit event', async () => {
-    expect((await cli(dataDir, ['divisions', 'load', '--county', '520527'])).code).toBe(0);
+    expect((await runCli(dataDir, ['divisions', 'load', '--county', '520527'])).code).toBe(0);
     const store = await openStore({ dataDir: join(dataDir, 'pglite') });
     const villages = (await store.db.selectFrom('division').select('code').where('level', '=', 5).orderBy('code').limit(2).execute()).map((r) => r.code);
     await store.close();
 
     const bad = join(dataDir, 'bad.csv');
     writeFileSync(bad, ['division_code,year,indicator_code,value', `${villages[0]},2024,industry.labour_productivity,1.5`, `${villages[1]},2024,ecology.green_coverage,140`].join('\n'));
-    const dry = await cli(dataDir, ['indicators', 'import', bad, '--lang', 'en']);
+    const dry = await runCli(dataDir, ['indicators', 'import', bad, '--lang', 'en']);
     expect(dry.code).toBe(2);
     expect(dry.err).toMatch(/1 problems; nothing imported/);
     expect(dry.err).toMatch(/row 3, value: The value is outside the range its unit allows \(0–100\)/);
 
     const good = join(dataDir, 'good.csv');
     writeFileSync(good, ['区划代码,年份,指标代码,数值', `${villages[0]},2024,industry.labour_productivity,1.5`, `${villages[1]},2024,ecology.green_coverage,40`].join('\n'));
-    const checked = await cli(dataDir, ['indicators', 'import', good, '--dry-run']);
+    const checked = await runCli(dataDir, ['indicators', 'import', good, '--dry-run']);
     expect(checked.code).toBe(0);
     expect(checked.out).toMatch(/false/);
-    const done = await cli(dataDir, ['indicators', 'import', good]);
+    const done = await runCli(dataDir, ['indicators', 'import', good]);
     expect(done.code).toBe(0);
     expect(done.out).toMatch(/\btrue\b/);
 
