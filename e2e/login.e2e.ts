@@ -52,6 +52,23 @@ describe('login', () => {
     await context.close();
   });
 
+  it('serves the built app compressed, hashed assets cached for a year and the page revalidated', async () => {
+    const { context } = await openSession(browser);
+    const html = readFileSync('web/dist/index.html', 'utf8');
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)![1];
+    const asset = await context.request.get(world().url + script, { headers: { 'accept-encoding': 'br, gzip' } });
+    expect(asset.status()).toBe(200);
+    expect(asset.headers()['content-encoding']).toBe('br');
+    expect(asset.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(await asset.text()).toBe(readFileSync(`web/dist${script}`, 'utf8')); // decoded by the client
+    const gz = await context.request.get(world().url + script, { headers: { 'accept-encoding': 'gzip' } });
+    expect(gz.headers()['content-encoding']).toBe('gzip');
+    const page = await context.request.get(world().url + '/households', { headers: { 'accept-encoding': 'br' } });
+    expect(page.headers()['cache-control']).toBe('no-cache');
+    expect(await page.text()).toBe(html);
+    await context.close();
+  });
+
   it('renders the dashboard (KPI cards and histogram) quickly from a cold page load and keeps initial JS small', async () => {
     const runs: number[] = [];
     let scripts: string[] = [];

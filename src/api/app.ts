@@ -114,7 +114,15 @@ export async function buildApp(deps: Deps, options: { logger?: boolean } = {}): 
   followRegistryChanges();
 
   const hasWeb = existsSync(WEB_DIST + 'index.html');
-  if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
+  if (hasWeb)
+    await app.register(fastifyStatic, {
+      root: WEB_DIST,
+      wildcard: false,
+      // The build writes .br and .gz beside each file (web/vite.config.ts); sent by Accept-Encoding.
+      preCompressed: true,
+      // Hashed assets never change under their name; the page itself is revalidated on each load.
+      setHeaders: (reply, path) => reply.header('cache-control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+    });
   app.setNotFoundHandler((req, reply) => {
     if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
     return sendError(reply, req.lang, new AppError('not_found', 'no route', { key: 'errors.route_not_found' }), { route: `${req.method} ${req.url.split('?')[0]}` });

@@ -83,8 +83,34 @@ export async function request<T>(method: string, path: string, body?: unknown): 
   return (type.includes('json') ? await res.json() : await res.text()) as T;
 }
 
+/** GETs started before their page rendered (see `prefetchGet`), each taken once by the first `api.get` of the same URL. */
+const prefetched = new Map<string, { answer: Promise<unknown>; at: number }>();
+const PREFETCH_TTL_MS = 10_000;
+
+/**
+ * Starts a GET now (e.g. the landing page's data as soon as the session is known, while the page's
+ * code still loads); the page's own `api.get` of the same URL then takes this answer instead of
+ * asking again. Unclaimed answers expire, so a later visit never sees old data.
+ */
+export function prefetchGet(path: string, query?: Query): void {
+  const url = withQuery(path, query);
+  const answer = request<unknown>('GET', url);
+  answer.catch(() => undefined); // the claiming call sees the error; an unclaimed one is dropped
+  prefetched.set(url, { answer, at: performance.now() });
+}
+
+function takePrefetched<T>(url: string): Promise<T> | null {
+  const hit = prefetched.get(url);
+  if (!hit) return null;
+  prefetched.delete(url);
+  return performance.now() - hit.at <= PREFETCH_TTL_MS ? (hit.answer as Promise<T>) : null;
+}
+
 export const api = {
-  get: <T>(path: string, query?: Query) => request<T>('GET', withQuery(path, query)),
+  get: <T>(path: string, query?: Query) => {
+    const url = withQuery(path, query);
+    return takePrefetched<T>(url) ?? request<T>('GET', url);
+  },
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
   patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, body ?? {}),
   put: <T>(path: string, body?: unknown) => request<T>('PUT', path, body ?? {}),

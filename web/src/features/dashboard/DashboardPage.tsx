@@ -1,6 +1,5 @@
-import { Card, Col, Empty, Row, Select, Space, Statistic, Table, Typography } from 'antd';
-import type { TableProps } from 'antd';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { Card, Col, Empty, Row, Select, Space, Statistic, Typography } from 'antd';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatCount, formatShare, formatYuan } from '../../ui/format';
 import { PageSpin } from '../../ui/PageSpin';
@@ -10,7 +9,11 @@ import { useCurrentDivision } from '../divisions/current-division';
 import { registryApi, type RegistryOverview } from '../registry/api';
 import { YEARS } from '../registry/years';
 import { IncomeHistogram } from './IncomeHistogram';
-import { CountyMap } from './map/CountyMap';
+
+// Drawn after the KPI cards and the histogram (see drawRest): their code (d3 geometry, antd's table)
+// loads in parallel and is evaluated off the path to the first useful paint.
+const CountyMap = lazy(() => import('./map/CountyMap').then((m) => ({ default: m.CountyMap })));
+const ChildStatsTable = lazy(() => import('./ChildStatsTable').then((m) => ({ default: m.ChildStatsTable })));
 
 type Child = RegistryOverview['children'][number];
 
@@ -53,28 +56,6 @@ export function DashboardPage() {
   if (overview.error && !overview.data) return <Typography.Text type="danger">{overview.error.message}</Typography.Text>;
   const o = overview.data!;
   const lang = i18n.language;
-
-  const columns: TableProps<Child>['columns'] = [
-    { title: t('dashboard.children.name'), dataIndex: 'name', render: (v: string, c) => <a onClick={() => drill(c)}>{v}</a> },
-    { title: t('dashboard.kpi.households'), dataIndex: 'households', align: 'right', sorter: (a, b) => a.households - b.households, render: (v: number) => formatCount(v, lang) },
-    { title: t('dashboard.kpi.people'), dataIndex: 'people', align: 'right', sorter: (a, b) => a.people - b.people, render: (v: number) => formatCount(v, lang) },
-    { title: t('dashboard.kpi.formerlyPoor'), dataIndex: 'formerlyPoor', align: 'right', sorter: (a, b) => a.formerlyPoor - b.formerlyPoor, render: (v: number) => formatCount(v, lang) },
-    { title: t('dashboard.kpi.relocated'), dataIndex: 'relocated', align: 'right', sorter: (a, b) => a.relocated - b.relocated, render: (v: number) => formatCount(v, lang) },
-    {
-      title: t('dashboard.children.median'),
-      dataIndex: 'medianPerCapitaNetFen',
-      align: 'right',
-      sorter: (a, b) => (a.medianPerCapitaNetFen ?? 0) - (b.medianPerCapitaNetFen ?? 0),
-      render: (v: number | null) => formatYuan(v, lang),
-    },
-    {
-      title: t('dashboard.children.belowShare'),
-      dataIndex: 'shareBelowThreshold',
-      align: 'right',
-      sorter: (a, b) => (a.shareBelowThreshold ?? 0) - (b.shareBelowThreshold ?? 0),
-      render: (v: number | null) => formatShare(v, lang),
-    },
-  ];
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }} data-testid="dashboard">
@@ -125,7 +106,9 @@ export function DashboardPage() {
             {!drawRest ? (
               <PageSpin />
             ) : current.level === 3 || current.level === 4 ? (
-              <CountyMap division={current} items={o.children} onSelect={drill} />
+              <Suspense fallback={<PageSpin />}>
+                <CountyMap division={current} items={o.children} onSelect={drill} />
+              </Suspense>
             ) : (
               <Typography.Text type="secondary">{t('dashboard.map.unavailable')}</Typography.Text>
             )}
@@ -134,7 +117,9 @@ export function DashboardPage() {
       </Row>
       {drawRest && o.children.length > 0 && (
         <Card size="small" title={t('dashboard.children.title')}>
-          <Table<Child> rowKey="code" size="small" columns={columns} dataSource={o.children} pagination={o.children.length > 50 ? { pageSize: 50 } : false} data-testid="child-stats" />
+          <Suspense fallback={<PageSpin />}>
+            <ChildStatsTable items={o.children} onSelect={drill} />
+          </Suspense>
         </Card>
       )}
     </Space>

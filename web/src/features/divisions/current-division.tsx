@@ -1,5 +1,6 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { codeFromPrefix } from '../../ui/format';
+import type { Me } from '../access/api';
 import { useMe } from '../access/session';
 import { divisionsApi, type Division } from './api';
 
@@ -26,6 +27,14 @@ function saved(userId: number, scopePrefix: string): Division | null {
   }
 }
 
+/** The division pages start on for this user: the one last chosen in this tab, else the scope root (null for a nationwide scope, known only after a fetch). */
+export function initialDivision(me: Pick<Me, 'id' | 'scopePrefix' | 'scopeName'>): Division | null {
+  const scopeRoot: Division | null = me.scopePrefix
+    ? { code: codeFromPrefix(me.scopePrefix), prefix: me.scopePrefix, name: me.scopeName, level: LEVEL_OF_PREFIX[me.scopePrefix.length] ?? 3 }
+    : null;
+  return saved(me.id, me.scopePrefix) ?? scopeRoot;
+}
+
 /**
  * Holds the division every page works on; the navigator and map drill-downs set it. The scope root
  * is known from the session at once (so pages can start their queries without waiting), and its
@@ -37,7 +46,7 @@ export function CurrentDivisionProvider({ children }: { children: ReactNode }) {
     ? { code: codeFromPrefix(me.scopePrefix), prefix: me.scopePrefix, name: me.scopeName, level: LEVEL_OF_PREFIX[me.scopePrefix.length] ?? 3 }
     : null;
   const [root, setRoot] = useState<Division | null>(scopeRoot);
-  const [current, setCurrentState] = useState<Division | null>(() => saved(me.id, me.scopePrefix) ?? scopeRoot);
+  const [current, setCurrentState] = useState<Division | null>(() => initialDivision(me));
 
   useEffect(() => {
     let cancelled = false;

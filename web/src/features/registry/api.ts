@@ -15,7 +15,7 @@ import type {
   RegistryOverview,
   UpdateHousehold,
 } from '../../../../src/modules/registry/contract';
-import { api, download, request, withQuery, type Query } from '../../ui/api';
+import { api, download, prefetchGet, request, withQuery, type Query } from '../../ui/api';
 
 export type {
   ChangeEvent,
@@ -69,5 +69,7 @@ export const registryApi = {
   putIncome: (id: number, year: number, body: IncomeChange) => api.put<unknown>(`/api/households/${id}/incomes/${year}`, body),
   putGuarantee: (id: number, body: GuaranteeChange) => api.put<unknown>(`/api/households/${id}/guarantee`, body),
   overview: (division: string | undefined, year: number | undefined) => api.get<RegistryOverview>('/api/registry/overview', { division, year }),
+  /** Starts `overview(division, year)` early; that call then takes this answer. */
+  prefetchOverview: (division: string | undefined, year: number | undefined) => prefetchGet('/api/registry/overview', { division, year }),
   exportHouseholds: (q: Query) => download('/api/exports/households', q, 'households.xlsx'),
 };
