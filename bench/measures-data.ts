@@ -95,3 +95,12 @@ export function ensureMeasuresData(dir: string, sizes: { fgtN: number; afN: numb
   console.log(`generated benchmark data in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   return meta;
 }
+
+/**
+ * Peak RSS of this process image: VmHWM from /proc (resets at exec). `resourceUsage().maxRSS` is not
+ * used because Linux carries it over from the forking parent.
+ */
+export function peakRss(): number {
+  const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+  return m ? Number(m[1]) * 1024 : process.resourceUsage().maxRSS * 1024;
+}

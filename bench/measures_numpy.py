@@ -110,9 +110,16 @@ elif task == "topsis":
         dp = np.sqrt(dp)
         dm = np.sqrt(dm)
         c = dm / (dp + dm)
+        # Ranks with ties 'min' (the default of ours and DuckDB's rank()): a value within 1e-9 of the
+        # one before it in descending order shares its rank. (Ours compares with the first value of
+        # the run, which needs a sequential loop; both agree unless three values chain within 2e-9.)
         order = np.argsort(-c, kind="stable")
+        s = c[order]
+        start = np.arange(1, c.shape[0] + 1)
+        start[1:][(s[:-1] - s[1:]) <= 1e-9] = 0
+        np.maximum.accumulate(start, out=start)
         rank = np.empty(c.shape[0], dtype=np.int64)
-        rank[order] = np.arange(1, c.shape[0] + 1)
+        rank[order] = start
         return c, rank
 
     ms, (c, rank) = timed(topsis)

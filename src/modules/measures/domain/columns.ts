@@ -221,14 +221,14 @@ export function sortOrderNonNegative(values: Float64Array, n = values.length): U
   const rangeBits = 32 - Math.clz32(hiMax - hiMin);
   const shift = Math.max(0, rangeBits - bucketBits);
   const buckets = ((hiMax - hiMin) >>> shift) + 1;
-  const start = new Uint32Array(buckets + 1);
-  for (let i = 0; i < n; i++) start[(((words[2 * i + 1] & 0x7fffffff) - hiMin) >>> shift) + 1]++;
-  for (let b = 0; b < buckets; b++) start[b + 1] += start[b];
-  const next = start.slice(0, buckets);
+  // next[b] starts as the first slot of bucket b and ends, after the scatter, as its end.
+  const next = new Uint32Array(buckets + 1);
+  for (let i = 0; i < n; i++) next[(((words[2 * i + 1] & 0x7fffffff) - hiMin) >>> shift) + 1]++;
+  for (let b = 0; b < buckets; b++) next[b + 1] += next[b];
   for (let i = 0; i < n; i++) order[next[(((words[2 * i + 1] & 0x7fffffff) - hiMin) >>> shift)]++] = i;
   for (let b = 0; b < buckets; b++) {
-    const lo = start[b];
-    const hi = start[b + 1];
+    const lo = b === 0 ? 0 : next[b - 1];
+    const hi = next[b];
     if (hi - lo <= 1) continue;
     if (hi - lo <= 48) insertionSortOrder(values, order, lo, hi);
     else radixSortOrder(words, order.subarray(lo, hi));
