@@ -73,6 +73,9 @@ export async function buildApp(deps: Deps, options: { logger?: boolean } = {}): 
     logger: options.logger ? { level: deps.config.LOG_LEVEL } : false,
     bodyLimit: 5 * 1024 * 1024,
     genReqId: () => Math.random().toString(36).slice(2, 10),
+    // Errors Fastify meets before routing (a malformed URL such as a broken %-escape): the one error shape too.
+    frameworkErrors: (error, req, reply) =>
+      sendError(reply, pickLang(undefined, req.headers['accept-language']), new AppError('invalid_input', error.message, { details: [{ path: 'url', message: error.message }] })),
   });
   app.decorate('uploadLimitMb', deps.config.MAX_UPLOAD_MB);
   app.setValidatorCompiler(validatorCompiler);
