@@ -1,0 +1,214 @@
+/**
+ * Issue 4 items 3, 4 and 8 in the browser: the county administrator records a flood for two villages
+ * (picked from the division tree) and sees the affected households to visit; records a home visit
+ * with a risk for one of them, finds its clue in the clue list and opens an identification case from
+ * it; enters a 12317 hotline call (household found by ID number); opens the monitoring dashboard and
+ * drills into a township; then the same pages in English.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { PASSWORD } from './constants.js';
+import { fixtureHouseholds } from './fixtures.js';
+import { screenshot } from './browser.js';
+import { launchBrowser, openSession, signIn, world } from './journey.js';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** A GET through the API as the county administrator (for names the journey needs to click). */
+async function adminGet<T>(path: string): Promise<T> {
+  const res = await fetch(world().url + '/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: world().accounts.admin, password: PASSWORD }) });
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('rb_session='))!.split(';')[0];
+  const r = await fetch(world().url + path, { headers: { cookie } });
+  if (!r.ok) throw new Error(`${path} → ${r.status}`);
+  return (await r.json()) as T;
+}
+
+/** Picks an option of an antd Select by its visible label. */
+async function pick(page: Page, testId: string, label: string): Promise<void> {
+  await page.getByTestId(testId).click();
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: label }).first().click();
+}
+
+/** Waits until no select dropdown is showing (they close with an animation). */
+async function noDropdowns(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => ![...document.querySelectorAll('.ant-select-dropdown, .ant-picker-dropdown')].some((e) => getComputedStyle(e).display !== 'none' && !e.className.includes('-hidden')),
+    undefined,
+    { timeout: 15_000 },
+  );
+}
+
+/** Waits until no select dropdown, modal or toast is showing, so a screenshot shows the page itself. */
+async function settle(page: Page): Promise<void> {
+  await noDropdowns(page);
+  await page.waitForFunction(
+    () => ![...document.querySelectorAll('.ant-modal-wrap')].some((e) => getComputedStyle(e).display !== 'none') && !document.querySelector('.ant-message-notice'),
+    undefined,
+    { timeout: 15_000 },
+  );
+}
+
+const unexpected = (errors: string[]) => errors.filter((e) => !/401|Unauthorized/.test(e));
+
+describe('monitoring pages journey', () => {
+  it('records a flood, visits an affected household, opens a case from its clue, enters a 12317 call and drills into the dashboard', { timeout: 600_000 }, async () => {
+    const w = world();
+    const fixtures = fixtureHouseholds([w.villageA.code, w.villageB.code]);
+    const township = await adminGet<{ name: string; code: string }>(`/api/divisions/${w.villageA.code.slice(0, 9)}`);
+    const s = await openSession(browser);
+    const page = s.page;
+    await signIn(page, w.accounts.admin);
+
+    // 1. Risk events: the form refuses an empty title and no villages, then records a flood for villages A and B.
+    await page.getByTestId('side-menu').getByText('风险事件').click();
+    await page.getByTestId('event-record').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: /确\s*定/ }).click();
+    await dialog.locator('.ant-form-item-explain-error').filter({ hasText: '请填写事件名称' }).waitFor();
+    await dialog.locator('.ant-form-item-explain-error').filter({ hasText: '请至少选择一个受影响的村' }).waitFor();
+    expect(await dialog.locator('.ant-form-item-explain-error').filter({ hasText: '请选择灾害类型' }).count()).toBe(1);
+    await screenshot(page, '80-risk-event-form-validation');
+    await pick(page, 'event-subtype', '洪涝灾害');
+    await dialog.getByTestId('event-title').fill('7·15 强降雨洪涝');
+    await dialog.getByTestId('event-description').fill('连续强降雨引发山洪，部分农户房屋进水、农作物受损。');
+    await dialog.getByTestId('event-severity').getByText('红色').click();
+    await dialog.getByTestId('event-villages').click();
+    const tree = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-tree');
+    await tree.locator('.ant-select-tree-treenode').filter({ hasText: township.name }).first().locator('.ant-select-tree-switcher').click();
+    for (const v of [w.villageA, w.villageB]) await tree.locator('.ant-select-tree-treenode').filter({ hasText: v.name }).first().locator('.ant-select-tree-checkbox').click();
+    await screenshot(page, '81a-risk-event-village-tree');
+    await dialog.locator('.ant-modal-title').click();
+    await noDropdowns(page);
+    await screenshot(page, '81-risk-event-form-filled');
+    await dialog.getByRole('button', { name: /确\s*定/ }).click();
+    await page.getByTestId('event-screening').waitFor();
+    expect(await page.getByTestId('event-screening').innerText()).toMatch(/已排查受影响村 \d+ 户/);
+    const list = page.getByTestId('event-household-list');
+    const rowB = list.locator('.ant-table-row').filter({ hasText: w.householdInB.householdNo });
+    await rowB.waitFor();
+    expect(await rowB.innerText()).toContain('红色');
+    expect(await rowB.innerText()).toContain('未走访');
+    expect(await list.locator('.ant-table-row').filter({ hasText: w.householdInA.householdNo }).count()).toBe(1);
+    expect(await page.getByTestId('event-households').innerText()).toContain(w.villageB.name);
+    await settle(page);
+    await screenshot(page, '82-risk-event-households');
+
+    // 2. A home visit for the household in village B with a risk found (client check first).
+    await rowB.getByText('登记走访').click();
+    await page.getByTestId('visit-form').waitFor();
+    await page.getByTestId('visit-household').getByText(w.householdInB.householdNo).waitFor();
+    await page.getByTestId('visit-submit').click();
+    await page.locator('.ant-form-item-explain-error').filter({ hasText: '请填写走访情况' }).waitFor();
+    await page.getByTestId('visit-visitors').locator('input').fill('王林');
+    await page.keyboard.press('Enter');
+    await pick(page, 'visit-risks', '因病');
+    await page.getByTestId('visit-note').fill('户主洪灾中受伤住院，家中主要劳动力暂时无法务工。');
+    await page.getByTestId('visit-note').click();
+    await settle(page);
+    await screenshot(page, '83-visit-form');
+    await page.getByTestId('visit-submit').click();
+    await page.getByTestId('visit-result').waitFor();
+    expect(await page.getByTestId('visit-result').innerText()).toMatch(/已生成 1 条风险线索：#\d+/);
+    await screenshot(page, '84-visit-recorded');
+
+    // 3. The clue list for that household: the visit's clue (cadre screening) and the flood's.
+    await page.getByTestId('visit-to-clues').click();
+    await page.getByTestId('clue-filter-household').waitFor();
+    const visitRow = page.locator('.ant-table-row').filter({ hasText: '基层干部排查' });
+    await visitRow.waitFor();
+    expect(await visitRow.innerText()).toMatch(/干部走访记录（第 \d+ 号）/);
+    expect(await visitRow.innerText()).toContain('因病');
+    await page.locator('.ant-table-row').filter({ hasText: '因自然灾害' }).waitFor();
+    await screenshot(page, '85-clue-list-household');
+
+    // 4. An identification case from the visit's clue (item 4: the procedure starts in the browser).
+    await visitRow.getByRole('button', { name: '立案核查' }).click();
+    await pick(page, 'open-case-category', '突发严重困难户');
+    await page.getByTestId('open-case-submit').click();
+    await page.waitForURL(/\/cases\/\d+$/);
+    const caseId = Number(page.url().split('/').pop());
+    await page.getByRole('heading', { name: `监测案件 ${caseId} · 线索`, exact: true }).waitFor();
+    await screenshot(page, '86-case-opened-from-visit-clue');
+
+    // 5. A 12317 hotline call; the household found by the head's ID number.
+    const called = fixtures.find((h) => h.villageCode === w.villageB.code && h.householdNo !== w.householdInB.householdNo)!;
+    await page.getByTestId('side-menu').getByText('热线与监督反馈').click();
+    await page.getByTestId('feedback-form').waitFor();
+    await page.getByTestId('feedback-submit').click();
+    await page.locator('.ant-form-item-explain-error').filter({ hasText: '请填写工单编号' }).waitFor();
+    await page.locator('.ant-form-item-explain-error').filter({ hasText: '未选择农户时须选择所在村' }).waitFor();
+    await page.getByTestId('feedback-ticket').fill('RX-2026-0715');
+    await page.getByTestId('feedback-caller').fill(called.members[0].name);
+    await page.getByTestId('feedback-household').click();
+    await page.getByTestId('feedback-household').locator('input').fill(called.members[0].idNumber);
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: called.householdNo }).click();
+    await page.getByTestId('feedback-village-of-household').filter({ hasText: w.villageB.name }).waitFor();
+    await pick(page, 'feedback-risks', '因学');
+    await page.getByTestId('feedback-description').fill('来电反映洪灾后子女上学交通和住宿费用困难。');
+    await page.getByTestId('feedback-description').click();
+    await settle(page);
+    await screenshot(page, '87-feedback-form');
+    await page.getByTestId('feedback-submit').click();
+    await page.getByTestId('feedback-result').waitFor();
+    expect(await page.getByTestId('feedback-result').innerText()).toMatch(/已生成 1 条风险线索：#\d+/);
+    await screenshot(page, '88-feedback-recorded');
+    await page.getByTestId('feedback-to-clues').click();
+    const hotline = page.locator('.ant-table-row').filter({ hasText: '12317 热线（工单 RX-2026-0715）' });
+    await hotline.waitFor();
+    expect(await hotline.innerText()).toContain(called.householdNo);
+
+    // 6. The monitoring dashboard of the county; drill into the township of villages A and B.
+    await page.getByTestId('side-menu').getByText('监测帮扶看板').click();
+    await page.getByTestId('monitoring-kpis').waitFor();
+    await page.getByTestId('chart-channel').waitFor();
+    const breakdown = page.getByTestId('monitoring-breakdown');
+    const townRow = breakdown.locator('.ant-table-row').filter({ hasText: township.name });
+    await townRow.waitFor();
+    expect(Number((await townRow.locator('td').nth(2).innerText()).replace(/,/g, ''))).toBeGreaterThanOrEqual(1);
+    await page.getByTestId('monitoring-map').waitFor();
+    await settle(page);
+    await screenshot(page, '89-monitoring-dashboard-county');
+    await townRow.click();
+    await page.getByTestId('monitoring-dashboard-title').filter({ hasText: township.name }).waitFor();
+    await breakdown.locator('.ant-table-row').filter({ hasText: w.villageB.name }).waitFor();
+    await page.getByTestId('chart-channel').waitFor();
+    await settle(page);
+    await screenshot(page, '90-monitoring-dashboard-township');
+    expect(unexpected(s.errors)).toEqual([]);
+
+    // 7. English: the dashboard, the events page with its households and the forms.
+    await page.getByTestId('language-switch').getByText('English').click();
+    await page.getByTestId('monitoring-dashboard-title').filter({ hasText: 'Monitoring dashboard' }).waitFor();
+    await settle(page);
+    await screenshot(page, '91-monitoring-dashboard-township-en');
+    await page.getByTestId('dashboard-up').click();
+    await page.getByTestId('monitoring-breakdown').locator('.ant-table-row').filter({ hasText: township.name }).waitFor();
+    await page.getByTestId('side-menu').getByText('Risk events').click();
+    await page.getByTestId('event-list').locator('.ant-table-row').filter({ hasText: '7·15' }).first().click();
+    await page.getByTestId('event-household-list').locator('.ant-table-row').filter({ hasText: w.householdInB.householdNo }).waitFor();
+    expect(await page.getByTestId('event-household-list').locator('.ant-table-row').filter({ hasText: w.householdInB.householdNo }).innerText()).not.toContain('Not visited');
+    await settle(page);
+    await screenshot(page, '92-risk-events-en');
+    await page.getByTestId('event-record').click();
+    await page.getByRole('dialog').getByTestId('event-kind').getByText('Market shock').click();
+    await page.getByRole('dialog').getByRole('button', { name: 'OK' }).click();
+    await page.getByRole('dialog').locator('.ant-form-item-explain-error').filter({ hasText: 'A market shock needs the industry it affects' }).waitFor();
+    await screenshot(page, '93-risk-event-form-en');
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+    await page.getByTestId('side-menu').getByText('Home visits').click();
+    await page.getByTestId('visit-form').waitFor();
+    await settle(page);
+    await screenshot(page, '94-visit-form-en');
+    await page.getByTestId('side-menu').getByText('Hotline & supervision').click();
+    await page.getByTestId('feedback-form').waitFor();
+    await screenshot(page, '95-feedback-form-en');
+    expect(unexpected(s.errors)).toEqual([]);
+    await s.context.close();
+  });
+});
