@@ -1,6 +1,7 @@
 import type { Deps } from '../platform/deps.js';
 import { seedDemoOnFirstStart } from '../modules/registry/index.js';
 import { startMonitoringSchedule } from '../modules/monitoring/startup.js';
+import { startImportUploadCleanup } from '../modules/registry/import-export/index.js';
 
 /**
  * Work done by `serve` before it listens, in order (e.g. load the demo county's divisions, seed the
@@ -10,4 +11,5 @@ export type StartupTask = (deps: Deps, options: { seed: boolean }) => Promise<vo
 export const startupTasks: StartupTask[] = [
   seedDemoOnFirstStart,
   startMonitoringSchedule,
+  startImportUploadCleanup, // deletes household-import uploads never committed, at start and hourly
 ];

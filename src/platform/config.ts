@@ -9,6 +9,8 @@ export const ConfigSchema = z.object({
   SESSION_HOURS: z.coerce.number().positive().default(12),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MAX_UPLOAD_MB: z.coerce.number().positive().default(200),
+  /** Uploads of household imports never committed are deleted after this many hours (registry/import-export). */
+  IMPORT_UPLOAD_TTL_HOURS: z.coerce.number().positive().default(24),
   SEED_SCALE: z.coerce.number().positive().max(10).optional(),
 });
 export type Config = z.infer<typeof ConfigSchema>;

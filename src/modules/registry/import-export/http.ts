@@ -3,16 +3,16 @@
  * that sees personal data and a division inside the caller's scope. Uploads larger than
  * MAX_UPLOAD_MB end in a 413 JSON error (multipart limits in src/api/app.ts).
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, existsSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AppError } from '../../../platform/errors.js';
-import { canImportRegistry, requireActor, requireRole } from '../../access/index.js';
+import { canImportRegistry, requireActor, requireRole, SESSION_COOKIE } from '../../access/index.js';
 import {
   ErrorReportQuerySchema,
   ExportQuerySchema,
@@ -25,7 +25,7 @@ import { writeErrorReportCsv, writeErrorReportXlsx } from './io/error-report.js'
 import { sniffFile } from './io/read-table.js';
 import { buildTemplateCsv, buildTemplateXlsx } from './use-cases/build-template.js';
 import { exportHouseholds, resolveExportScope } from './use-cases/export-households.js';
-import { commitImportJob, createImportJob, getImportJob, startImportJob, toImportJobBody, uploadsDir, type ImportJobParams } from './use-cases/import-jobs.js';
+import { commitImportJob, createImportJob, getImportJob, liveImportJob, startImportJob, supersedeImportUploads, toImportJobBody, uploadsDir, type ImportJobParams } from './use-cases/import-jobs.js';
 import './messages.js';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -37,6 +37,26 @@ function importer(req: Parameters<typeof requireActor>[0]) {
   const actor = requireRole(req, ['county_admin']);
   if (!canImportRegistry(actor)) throw new AppError('forbidden', 'may not import');
   return actor;
+}
+
+/** A digest of the request's session token: identifies the session that started a job, in memory only. */
+function sessionKeyOf(req: FastifyRequest): string | null {
+  const token = req.cookies[SESSION_COOKIE];
+  return token ? createHash('sha256').update(token).digest('hex') : null;
+}
+
+/**
+ * On PGlite an import holds the one database connection for its whole length, so even the session
+ * lookup of a progress request would wait for it to end. A running job is answered from memory, before
+ * that lookup, to the session that started it (see liveImportJob); anything else takes the usual path.
+ */
+async function answerLiveProgress(req: FastifyRequest, reply: FastifyReply) {
+  if (req.deps.store.kind !== 'pglite') return;
+  const key = sessionKeyOf(req);
+  const id = Number((req.params as { id?: string }).id);
+  if (!key || !Number.isSafeInteger(id)) return;
+  const job = liveImportJob(id, key);
+  if (job) return reply.send(toImportJobBody(job, req.lang));
 }
 
 export async function registerImportExportRoutes(app: FastifyInstance): Promise<void> {
@@ -81,12 +101,13 @@ export async function registerImportExportRoutes(app: FastifyInstance): Promise<
     }
     const params: ImportJobParams = { dir, people: files.file, incomes: files.incomes ?? null, dryRun: req.query.dryRun !== 'false', scopePrefix: actor.scopePrefix };
     const id = await createImportJob(req.deps, actor, params);
-    startImportJob(req.deps, actor, id, params);
+    await supersedeImportUploads(req.deps, actor, id);
+    startImportJob(req.deps, actor, id, params, sessionKeyOf(req));
     // No database read here: on PGlite the one connection is now busy with the import itself.
     return reply.status(202).send(toImportJobBody({ id, status: 'running', params, summary: null, error: null, createdBy: actor.userId }, req.lang));
   });
 
-  api.get('/api/imports/:id', { schema: { tags, params: ImportJobParamsSchema, response: { 200: ImportJobSchema } } }, async (req) => {
+  api.get('/api/imports/:id', { schema: { tags, params: ImportJobParamsSchema, response: { 200: ImportJobSchema } }, onRequest: answerLiveProgress }, async (req) => {
     const actor = importer(req);
     return toImportJobBody(await getImportJob(req.deps, actor, req.params.id), req.lang);
   });
@@ -99,6 +120,7 @@ export async function registerImportExportRoutes(app: FastifyInstance): Promise<
     const lang = req.query.lang ?? req.lang;
     const stream = new PassThrough();
     const errorsPath = join(job.params.dir, 'errors.ndjson');
+    if (!existsSync(errorsPath)) throw new AppError('not_found', 'the upload of this job was deleted', { key: 'import.job.upload_gone' });
     const write = req.query.format === 'xlsx' ? writeErrorReportXlsx(errorsPath, stream, lang) : writeErrorReportCsv(errorsPath, stream, lang);
     write.catch((e) => stream.destroy(e as Error));
     const ext = req.query.format;
@@ -110,7 +132,7 @@ export async function registerImportExportRoutes(app: FastifyInstance): Promise<
 
   api.post('/api/imports/:id/commit', { schema: { tags, params: ImportJobParamsSchema, response: { 202: ImportJobSchema } } }, async (req, reply) => {
     const actor = importer(req);
-    const job = await commitImportJob(req.deps, actor, req.params.id);
+    const job = await commitImportJob(req.deps, actor, req.params.id, sessionKeyOf(req));
     return reply.status(202).send(toImportJobBody(job, req.lang));
   });
 

@@ -19,6 +19,7 @@ export const IMPORT_MESSAGES = {
   'import.job.not_committable': { 'zh-CN': '只能提交一次成功且没有错误的试导入', en: 'Only a finished dry run without errors can be committed' },
   'import.job.busy': { 'zh-CN': '该导入任务正在处理中', en: 'This import job is still running' },
   'import.job.interrupted': { 'zh-CN': '导入任务因服务重启而中断，请重新上传', en: 'The import job was interrupted by a restart; upload the file again' },
+  'import.job.upload_gone': { 'zh-CN': '该导入任务的上传文件已删除（已过期或被之后的上传取代），请重新上传', en: 'The upload of this import job was deleted (expired or superseded by a later upload); upload the file again' },
   'import.upload.no_file': { 'zh-CN': '请在表单字段 file 中上传文件', en: 'Upload the file in the form field "file"' },
   'import.export.division_unknown': { 'zh-CN': '区划代码不存在：{code}', en: 'Unknown division code: {code}' },
   // one row

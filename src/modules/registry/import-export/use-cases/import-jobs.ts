@@ -1,11 +1,16 @@
 /**
  * Import jobs for the API: an upload is stored under DATA_DIR/uploads/<job>/, a row in `job`
- * tracks it, and the dry run or commit runs in the background of this process. Progress lives in
- * memory while the job runs (PGlite has one connection, busy with the import itself) and in the
- * job row once it ends.
+ * tracks it, and the dry run or commit runs in the background of this process. While the job runs,
+ * everything the progress endpoint needs (status, phase, fraction, scope, who started it) lives in
+ * memory and is answered from there without the database (on PGlite the one connection is busy with
+ * the import itself for its whole length); once it ends, the job row holds the result.
+ *
+ * Uploads do not pile up: a commit deletes its upload; a dry run that is never committed keeps its
+ * upload (and error list) until the same user uploads again or commits another job (superseded), or
+ * until it is IMPORT_UPLOAD_TTL_HOURS old (purged at server start and every hour).
  */
-import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readdir, rm, stat } from 'node:fs/promises';
+import { join, resolve, sep } from 'node:path';
 import type { Deps } from '../../../../platform/deps.js';
 import { AppError, isAppError, notFound } from '../../../../platform/errors.js';
 import { translate, type Lang } from '../../../../platform/messages.js';
@@ -32,7 +37,16 @@ interface StoredError {
   details: { path: string; message: string; code?: string; params?: Record<string, unknown> }[];
 }
 
-const running = new Map<number, { fraction: number; phase: string; done: Promise<void> }>();
+interface RunningJob {
+  fraction: number;
+  phase: string;
+  done: Promise<void>;
+  params: ImportJobParams;
+  createdBy: number | null;
+  /** Identifies the session that started the job (see liveImportJob); never stored. */
+  sessionKey: string | null;
+}
+const running = new Map<number, RunningJob>();
 
 export const uploadsDir = (deps: Deps) => join(deps.config.DATA_DIR, 'uploads');
 
@@ -45,9 +59,12 @@ export async function createImportJob(deps: Deps, actor: Actor, params: ImportJo
   return row.id;
 }
 
-/** Runs the dry run or commit of a job in the background; resolves when it has started. */
-export function startImportJob(deps: Deps, actor: Actor, jobId: number, params: ImportJobParams): void {
-  const entry = { fraction: 0, phase: 'reading', done: Promise.resolve() };
+/**
+ * Runs the dry run or commit of a job in the background; returns at once. `sessionKey` (a digest of
+ * the session token that asked for it) lets that session read the progress without the database.
+ */
+export function startImportJob(deps: Deps, actor: Actor, jobId: number, params: ImportJobParams, sessionKey: string | null = null): void {
+  const entry: RunningJob = { fraction: 0, phase: 'reading', done: Promise.resolve(), params, createdBy: actor.userId, sessionKey };
   running.set(jobId, entry);
   entry.done = (async () => {
     let result: StoredResult | null = null;
@@ -82,7 +99,10 @@ export function startImportJob(deps: Deps, actor: Actor, jobId: number, params: 
         })
         .where('id', '=', jobId)
         .execute();
-      if (result?.summary.committed) await rm(params.dir, { recursive: true, force: true });
+      if (result?.summary.committed) {
+        await rm(params.dir, { recursive: true, force: true });
+        await supersedeImportUploads(deps, actor, jobId);
+      }
     } finally {
       running.delete(jobId);
     }
@@ -103,8 +123,30 @@ export interface ImportJob {
   createdBy: number | null;
 }
 
-/** The job if it is an import the actor may see (same scope or inside it), else not found. */
+/** The job while it runs in this process, from memory: no database read. */
+function runningJob(jobId: number): ImportJob | null {
+  const live = running.get(jobId);
+  return live ? { id: jobId, status: 'running', params: live.params, summary: null, error: null, createdBy: live.createdBy } : null;
+}
+
+/**
+ * The running job of this process if `sessionKey` is the session that started (or committed) it, else
+ * null. For the progress endpoint on PGlite, where even the session lookup would wait for the import:
+ * that session was authenticated when it started the job, and while the import holds the one
+ * connection nothing (logout, disabling the user) can change it in the database.
+ */
+export function liveImportJob(jobId: number, sessionKey: string): ImportJob | null {
+  const live = running.get(jobId);
+  return live && live.sessionKey !== null && live.sessionKey === sessionKey ? runningJob(jobId) : null;
+}
+
+/** The job if it is an import the actor may see (same scope or inside it), else not found. A job running in this process is answered from memory. */
 export async function getImportJob(deps: Deps, actor: Actor, jobId: number): Promise<ImportJob> {
+  const live = runningJob(jobId);
+  if (live) {
+    if (!live.params.scopePrefix.startsWith(actor.scopePrefix)) throw notFound('import job');
+    return live;
+  }
   const row = await deps.store.db.selectFrom('job').selectAll().where('id', '=', jobId).where('kind', '=', 'registry.import').executeTakeFirst();
   if (!row) throw notFound('import job');
   const params = row.params as unknown as ImportJobParams;
@@ -155,14 +197,97 @@ export function toImportJobBody(job: ImportJob, lang: Lang): ImportJobBody {
 }
 
 /** Turns a finished, error-free dry run into a commit of the same stored upload. */
-export async function commitImportJob(deps: Deps, actor: Actor, jobId: number): Promise<ImportJob> {
+export async function commitImportJob(deps: Deps, actor: Actor, jobId: number, sessionKey: string | null = null): Promise<ImportJob> {
   const job = await getImportJob(deps, actor, jobId);
   if (running.has(jobId)) throw new AppError('conflict', 'job still running', { key: 'import.job.busy' });
   if (job.status !== 'succeeded' || !job.params.dryRun || !job.summary || job.summary.errorCount > 0) {
     throw new AppError('conflict', 'only an error-free dry run can be committed', { key: 'import.job.not_committable' });
   }
+  const upload = await stat(job.params.people.path).catch(() => null);
+  if (!upload) throw new AppError('conflict', 'the upload of this job was deleted', { key: 'import.job.upload_gone' });
   const params: ImportJobParams = { ...job.params, dryRun: false };
   await deps.store.db.updateTable('job').set({ status: 'running', progress: 0, params: JSON.stringify(params), result: null, error: null, finished_at: null }).where('id', '=', jobId).execute();
-  startImportJob(deps, actor, jobId, params);
+  startImportJob(deps, actor, jobId, params, sessionKey);
   return { ...job, status: 'running', params, summary: null, error: null };
 }
+
+/** The upload folders of jobs running in this process: never deleted from under them. */
+function busyDirs(): Set<string> {
+  return new Set([...running.values()].map((j) => resolve(j.params.dir)));
+}
+
+/** Deletes an upload folder, but only one directly under DATA_DIR/uploads and not in use. */
+async function removeUpload(deps: Deps, dir: string, busy: Set<string>): Promise<boolean> {
+  const path = resolve(dir);
+  const root = resolve(uploadsDir(deps));
+  if (!path.startsWith(root + sep) || path.slice(root.length + 1).includes(sep) || busy.has(path)) return false;
+  const existed = await stat(path).then(
+    () => true,
+    () => false,
+  );
+  if (existed) await rm(path, { recursive: true, force: true });
+  return existed;
+}
+
+/**
+ * A new upload or a commit by `actor` supersedes their other import jobs: their uploads (and error
+ * lists) are deleted. Jobs still running in this process are left alone. Returns how many were deleted.
+ */
+export async function supersedeImportUploads(deps: Deps, actor: Actor, keepJobId: number): Promise<number> {
+  if (actor.userId === null) return 0;
+  const rows = await deps.store.db
+    .selectFrom('job')
+    .select(['id', 'params'])
+    .where('kind', '=', 'registry.import')
+    .where('created_by', '=', actor.userId)
+    .where('id', '<>', keepJobId)
+    .execute();
+  const busy = busyDirs();
+  let removed = 0;
+  for (const row of rows) {
+    const dir = (row.params as unknown as Partial<ImportJobParams> | null)?.dir;
+    if (typeof dir === 'string' && !running.has(row.id) && (await removeUpload(deps, dir, busy))) removed++;
+  }
+  return removed;
+}
+
+/**
+ * Deletes upload folders not touched for `ttlHours` (default IMPORT_UPLOAD_TTL_HOURS), judged by
+ * the newest modification time of the folder and its files against the clock. Folders of jobs
+ * running in this process are kept. Returns how many were deleted.
+ */
+export async function purgeExpiredImportUploads(deps: Deps, ttlHours = deps.config.IMPORT_UPLOAD_TTL_HOURS): Promise<number> {
+  const root = uploadsDir(deps);
+  const names = await readdir(root).catch(() => [] as string[]);
+  const cutoff = deps.clock.now().getTime() - ttlHours * 3_600_000;
+  const busy = busyDirs();
+  let removed = 0;
+  for (const name of names) {
+    const dir = join(root, name);
+    const info = await stat(dir).catch(() => null);
+    if (!info?.isDirectory()) continue;
+    let newest = info.mtimeMs;
+    for (const file of await readdir(dir).catch(() => [] as string[])) {
+      const f = await stat(join(dir, file)).catch(() => null);
+      if (f) newest = Math.max(newest, f.mtimeMs);
+    }
+    if (newest < cutoff && (await removeUpload(deps, dir, busy))) removed++;
+  }
+  return removed;
+}
+
+/** Startup task of `serve`: purges expired uploads now and every hour after (timer unref'd). */
+export async function startImportUploadCleanup(deps: Deps): Promise<void> {
+  const purge = async () => {
+    try {
+      const n = await purgeExpiredImportUploads(deps);
+      if (n) console.log(`import uploads: deleted ${n} older than ${deps.config.IMPORT_UPLOAD_TTL_HOURS} h`);
+    } catch (e) {
+      console.error(`import upload cleanup failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+  await purge();
+  setInterval(() => void purge(), UPLOAD_CLEANUP_EVERY_MS).unref();
+}
+
+export const UPLOAD_CLEANUP_EVERY_MS = 3_600_000;
