@@ -7,8 +7,10 @@ import { preloadRoute } from './routes';
 
 // In parallel: the session check (then the dashboard's data, when it is the landing page), the
 // current page's chunk, and the translations.
-void checkSession().then((me) => {
+const session = checkSession().then((me) => {
   if (me && location.pathname === '/') prefetchDashboard(me);
 });
 preloadRoute(location.pathname);
-void initI18n().then(() => createRoot(document.getElementById('root')!).render(<App />));
+// The first render waits for the session answer too (it is in flight already, preloaded by
+// index.html): the shell then renders once, without a spinner pass before it.
+void Promise.all([initI18n(), session]).then(() => createRoot(document.getElementById('root')!).render(<App />));

@@ -17,7 +17,14 @@ export function EChart({ option, height = 300, testId, onRendered }: { option: E
     const el = box.current!;
     const c = echarts.init(el, undefined, { renderer: 'svg' });
     chart.current = c;
-    const resize = new ResizeObserver(() => c.resize());
+    // The observer also reports the size the chart was just created at: resize (and redraw) only on a change.
+    let size = `${el.clientWidth}x${el.clientHeight}`;
+    const resize = new ResizeObserver(() => {
+      const now = `${el.clientWidth}x${el.clientHeight}`;
+      if (now === size) return;
+      size = now;
+      c.resize();
+    });
     resize.observe(el);
     return () => {
       resize.disconnect();

@@ -12,24 +12,26 @@ interface SessionState {
 const SessionContext = createContext<SessionState | null>(null);
 
 let firstCheck: Promise<Me | null> | null = null;
+/** The first check's answer once it has arrived (so the first render already knows who is signed in). */
+let firstAnswer: Me | null | undefined;
 
 /** Asks the server who is signed in; called once at start-up, before React renders, to save a round trip. */
 export function checkSession(): Promise<Me | null> {
   firstCheck ??= accessApi.me().then(
     (m) => {
       setCsrfToken(m.csrfToken);
-      return m;
+      return (firstAnswer = m);
     },
     (e: unknown) => {
       if (!(e instanceof ApiError) || e.status !== 401) console.warn('session check failed', e);
-      return null;
+      return (firstAnswer = null);
     },
   );
   return firstCheck;
 }
 
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const [me, setMe] = useState<Me | null | undefined>(undefined);
+  const [me, setMe] = useState<Me | null | undefined>(() => firstAnswer);
 
   useEffect(() => {
     setUnauthenticatedHandler(() => {
