@@ -1,5 +1,4 @@
 import { withActorTransaction, type Actor } from '../../access/index.js';
-import { scopePattern } from '../../access/domain/permissions.js';
 import { MONITORED } from '../../cases/index.js';
 import { listDivisionChildren } from '../../divisions/index.js';
 import { computeAlkireFoster, type AfGroup, type AfResult } from '../../measures/index.js';
@@ -34,8 +33,8 @@ export async function evaluateMpi(deps: Deps, actor: Actor, query: MpiQuery): Pr
   const childDivisions = childLength ? await listDivisionChildren(deps, query.division, 'division') : [];
   const facts = await withActorTransaction(deps.store.db, actor, (trx) =>
     loadMpiFacts(trx, {
-      divisionPattern: `${query.division}%`,
-      scopePattern: scopePattern(actor),
+      // The division is inside the scope (checked above), so its pattern is the scope test as well.
+      pattern: `${query.division}%`,
       year: query.year,
       by: query.by,
       childLength,

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler } from 'kysely';
+import type { Database } from '../../../db/schema.js';
+import { mpiFactsQuery, parseIntegers } from './mpi-facts.js';
+
+/** Compiles without a database (style.md: snapshot the SQL of the heavy analytics queries). */
+const db = new Kysely<Database>({
+  dialect: {
+    createAdapter: () => new PostgresAdapter(),
+    createDriver: () => new DummyDriver(),
+    createIntrospector: (k) => new PostgresIntrospector(k),
+    createQueryCompiler: () => new PostgresQueryCompiler(),
+  },
+});
+
+const query = { pattern: '520527%', year: 2024, childLength: 9, schoolAgeMin: 6, schoolAgeMax: 15, monitoredStatuses: ['MONITORING', 'ELIM_PROPOSED'] };
+
+describe('mpiFactsQuery', () => {
+  it('reads the subtree with one LIKE, the persons by a lateral aggregate per household, and binds every value', () => {
+    const compiled = mpiFactsQuery({ ...query, by: 'category' }).compile(db);
+    const text = compiled.sql.replace(/\s+/g, ' ');
+    expect(text.match(/LIKE/g)).toHaveLength(1);
+    expect(text).toContain('CROSS JOIN LATERAL');
+    expect(text).toContain('WHERE p.household_id = ir.household_id');
+    expect(text).toContain('substr(ir.village_code, 1, 9)');
+    expect(text).toMatch(/EXISTS \(SELECT 1 FROM monitoring_case mc WHERE mc.household_id = ir.household_id AND mc.status IN \(\$\d+, \$\d+\)\)/);
+    expect(compiled.parameters).toEqual(expect.arrayContaining(['520527%', 2024, 6, 15, 'MONITORING', 'ELIM_PROPOSED']));
+    expect(text).toMatchSnapshot();
+  });
+
+  it('leaves out the group and child expressions it is not asked for', () => {
+    const text = mpiFactsQuery({ ...query, by: undefined, childLength: null }).compile(db).sql;
+    expect(text).not.toContain('monitoring_case');
+    expect(text).not.toContain('substr(');
+  });
+});
+
+describe('parseIntegers', () => {
+  it('parses signed integers from a comma-separated list', () => {
+    expect(Array.from(parseIntegers('12,-3,0,450000', 4))).toEqual([12, -3, 0, 450000]);
+    expect(Array.from(parseIntegers(null, 2))).toEqual([0, 0]);
+  });
+});
