@@ -11,20 +11,6 @@ export const CreatePlanRequestSchema = z
   .meta({ id: 'CreatePlanRequest' });
 export type CreatePlanRequest = z.infer<typeof CreatePlanRequestSchema>;
 
-export const AddMeasureRequestSchema = z
-  .object({
-    category: z.enum(MEASURE_CATEGORY_VALUES),
-    description: Text(2000),
-    responsibleName: Text(50),
-    responsibleUserId: z.number().int().positive().optional(),
-    amountFen: z.number().int().min(0).max(100_000_000_00).default(0),
-    startDate: DateSchema,
-    endDate: DateSchema.optional(),
-  })
-  .refine((m) => !m.endDate || m.endDate >= m.startDate, { path: ['endDate'], message: 'the end date is before the start date' })
-  .meta({ id: 'AddMeasureRequest' });
-export type AddMeasureRequest = z.infer<typeof AddMeasureRequestSchema>;
-
 const MeasureFieldsSchema = z.object({
   category: z.enum(MEASURE_CATEGORY_VALUES),
   description: Text(2000),
@@ -34,9 +20,14 @@ const MeasureFieldsSchema = z.object({
   startDate: DateSchema,
   endDate: DateSchema.optional(),
 });
+const endNotBeforeStart = (m: { startDate: string; endDate?: string }) => !m.endDate || m.endDate >= m.startDate;
+const endBeforeStart = { path: ['endDate'], message: 'the end date is before the start date' };
+
+export const AddMeasureRequestSchema = MeasureFieldsSchema.refine(endNotBeforeStart, endBeforeStart).meta({ id: 'AddMeasureRequest' });
+export type AddMeasureRequest = z.infer<typeof AddMeasureRequestSchema>;
 
 export const UpdateMeasureRequestSchema = MeasureFieldsSchema.extend({ version: z.number().int().min(1) })
-  .refine((m) => !m.endDate || m.endDate >= m.startDate, { path: ['endDate'], message: 'the end date is before the start date' })
+  .refine(endNotBeforeStart, endBeforeStart)
   .meta({ id: 'UpdateMeasureRequest' });
 export type UpdateMeasureRequest = z.infer<typeof UpdateMeasureRequestSchema>;
 
