@@ -81,7 +81,7 @@ export function ClueListPage() {
   return (
     <Card title={<Typography.Title level={4} style={{ margin: 0 }}>{t('monitoring.clues')}</Typography.Title>}>
       <Space wrap style={{ marginBottom: 16 }}>
-        {filter.householdId ? <Tag closable onClose={() => setFilter((f) => ({ ...f, householdId: undefined, page: 1 }))} data-testid="clue-filter-household">{t('monitoringPages.oneHousehold', { id: filter.householdId })}</Tag> : null}
+        {filter.householdId ? <Tag closable onClose={() => setFilter((f) => ({ ...f, householdId: undefined, page: 1 }))} data-testid="clue-filter-household">{t('monitoringPages.oneHousehold', { id: result.data?.items[0]?.householdNo ?? filter.householdId })}</Tag> : null}
         <Select data-testid="clue-filter-status" style={{ width: 140 }} value={filter.status ?? ''} onChange={set('status')} options={[any, ...CLUE_STATUSES.map((s) => ({ value: s, label: t(`monitoring.status${s}`) }))]} />
         <Select data-testid="clue-filter-risk" style={{ width: 200 }} value={filter.riskType ?? ''} onChange={set('riskType')} options={[any, ...RISK_TYPES.map((r) => ({ value: r, label: riskLabel(r, lang) }))]} />
         <Select data-testid="clue-filter-channel" style={{ width: 220 }} value={filter.channel ?? ''} onChange={set('channel')} options={[any, ...CHANNELS.map((c) => ({ value: c, label: channelLabel(c, lang) }))]} />

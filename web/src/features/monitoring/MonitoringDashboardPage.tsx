@@ -19,7 +19,9 @@ import { monitoringPagesApi, type Dashboard } from './monitoring-pages-api';
 
 type Row = Dashboard['byDivision'][number] & { name: string; level: number; code12: string };
 
-const label = (table: Record<string, { zh: string; en: string }>, code: string, lang: string) => (table[code] ? (lang === 'en' ? table[code].en : table[code].zh) : code);
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+/** A code's label; English labels start with a capital in charts. */
+const label = (table: Record<string, { zh: string; en: string }>, code: string, lang: string) => (table[code] ? (lang === 'en' ? capital(table[code].en) : table[code].zh) : code);
 const LEVEL_COLOUR: Record<string, string> = { RED: '#cf1322', YELLOW: '#faad14', BLUE: '#1677ff' };
 
 /** The last `n` months ending with the month of `asOf` (YYYY-MM). */
@@ -39,8 +41,8 @@ function bars(entries: [string, number][], colour: string | string[], name: stri
     animation: false,
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     grid: { left: 8, right: 40, top: 8, bottom: 8, containLabel: true },
-    xAxis: { type: 'value', minInterval: 1 },
-    yAxis: { type: 'category', data: rows.map(([k]) => k), axisLabel: { width: 160, overflow: 'truncate' } },
+    xAxis: { type: 'value', minInterval: 1, splitNumber: 3 },
+    yAxis: { type: 'category', data: rows.map(([k]) => k), axisLabel: { width: 170, overflow: 'truncate' } },
     series: [
       {
         type: 'bar',
@@ -84,8 +86,11 @@ export function MonitoringDashboardPage() {
       });
   }, [d, children.data, current, prefix]);
   const areas = useMemo<MapArea[]>(() => {
-    const byPrefix = new Map(rows.map((r) => [r.code, r.monitored]));
-    return (children.data ?? []).map((c) => ({ code: c.code, prefix: c.prefix, name: c.name, level: c.level, value: byPrefix.get(c.prefix) ?? 0 }));
+    const byPrefix = new Map(rows.map((r) => [r.code, r]));
+    return (children.data ?? []).map((c) => {
+      const r = byPrefix.get(c.prefix);
+      return { code: c.code, prefix: c.prefix, name: c.name, level: c.level, monitored: r?.monitored ?? 0, inProcedure: r?.inProcedure ?? 0, overdue: r?.overdue ?? 0, eliminated: r?.eliminated ?? 0 };
+    });
   }, [rows, children.data]);
 
   const options = useMemo(() => {
@@ -122,7 +127,7 @@ export function MonitoringDashboardPage() {
           { type: 'line', name: t('monitoringPages.dashboard.eliminatedSeries'), data: months.map((m) => trend.get(m)?.eliminated ?? 0), itemStyle: { color: '#1a7f5a' } },
         ],
       } satisfies EChartOption,
-      channel: bars(CHANNELS.map((c) => [channelLabel(c, lang), ch.get(c) ?? 0]), '#531dab', t('monitoringPages.dashboard.clues')),
+      channel: bars(CHANNELS.map((c) => [capital(channelLabel(c, lang)), ch.get(c) ?? 0]), '#531dab', t('monitoringPages.dashboard.clues')),
       level: bars(
         LEVELS.map((l) => [t(`monitoring.level${l}`), lv.get(l) ?? 0]),
         LEVELS.map((l) => LEVEL_COLOUR[l]),
@@ -161,7 +166,13 @@ export function MonitoringDashboardPage() {
   ];
   const chart = (title: string, option: EChartOption, testId: string, empty: boolean, height = 240) => (
     <Card size="small" title={title}>
-      {empty ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('monitoringPages.dashboard.none')} style={{ height: height - 40 }} /> : <EChart option={option} height={height} testId={testId} />}
+      {empty ? (
+        <div style={{ height, display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('monitoringPages.dashboard.none')} />
+        </div>
+      ) : (
+        <EChart option={option} height={height} testId={testId} />
+      )}
     </Card>
   );
   const none = (rec: Record<string, number>) => !Object.values(rec).some((v) => v > 0);
@@ -185,7 +196,7 @@ export function MonitoringDashboardPage() {
       </Space>
       <Row gutter={[12, 12]} data-testid="monitoring-kpis">
         {kpis.map(([key, value, colour]) => (
-          <Col xs={12} md={8} xl={4} key={key} flex="1">
+          <Col key={key} flex="1 1 180px">
             <Card size="small">
               <Statistic title={t(`monitoringPages.dashboard.${key}`)} value={n(value)} valueStyle={colour ? { color: colour } : undefined} />
             </Card>
@@ -198,8 +209,8 @@ export function MonitoringDashboardPage() {
         <Col xs={24} xl={8}>{chart(t('monitoringPages.dashboard.byStatus'), options.status, 'chart-status', none(d.byStatus))}</Col>
       </Row>
       <Row gutter={[12, 12]}>
-        <Col xs={24} xl={12}>{chart(t('monitoringPages.dashboard.trend'), options.trend, 'chart-trend', false, 260)}</Col>
-        <Col xs={24} xl={6}>{chart(t('monitoringPages.dashboard.byChannel'), options.channel, 'chart-channel', !channels.data?.rows.length, 260)}</Col>
+        <Col xs={24} xl={9}>{chart(t('monitoringPages.dashboard.trend'), options.trend, 'chart-trend', false, 260)}</Col>
+        <Col xs={24} xl={9}>{chart(t('monitoringPages.dashboard.byChannel'), options.channel, 'chart-channel', !channels.data?.rows.length, 260)}</Col>
         <Col xs={24} xl={6}>{chart(t('monitoringPages.dashboard.byLevel'), options.level, 'chart-level', !levels.data?.rows.length, 260)}</Col>
       </Row>
       {current.level < 5 && (

@@ -122,8 +122,7 @@ export function RiskEventsPage() {
           columns={columns}
           dataSource={events.data?.items ?? []}
           locale={{ emptyText: t('monitoringPages.events.empty') }}
-          rowClassName={(e) => (e.id === selectedId ? 'ant-table-row-selected' : '')}
-          onRow={(e) => ({ onClick: () => select(e.id), style: { cursor: 'pointer' } })}
+          onRow={(e) => ({ onClick: () => select(e.id), style: { cursor: 'pointer', background: e.id === selectedId ? '#e6f4ea' : undefined } })}
           pagination={(events.data?.items.length ?? 0) > 20 ? { pageSize: 20, showSizeChanger: false } : false}
           data-testid="event-list"
         />
