@@ -36,10 +36,16 @@ describe('poverty measures page', () => {
 
     // Another year: the cards are recomputed for it.
     const p0Before = await page.getByTestId('income-P0').textContent();
+    const m0Before = await page.getByTestId('mpi-M0').textContent();
     await page.getByTestId('poverty-year').click();
+    // 2020 has no monitoring threshold: offered but disabled.
+    expect(await page.locator('.ant-select-item-option[title="2020"]').getAttribute('aria-disabled')).toBe('true');
     await page.locator('.ant-select-item-option[title="2021"]').click();
-    await expect.poll(async () => `${await page.getByTestId('income-P0').textContent()}|${await page.getByTestId('mpi-H').textContent()}`).not.toBe(`${p0Before}|${h2024}`);
+    // Both sections are recomputed for 2021.
+    await expect.poll(async () => await page.getByTestId('income-P0').textContent()).not.toBe(p0Before);
+    await expect.poll(async () => `${await page.getByTestId('mpi-H').textContent()}|${await page.getByTestId('mpi-M0').textContent()}`).not.toBe(`${h2024}|${m0Before}`);
     expect(hasNumber(await page.getByTestId('mpi-M0').textContent())).toBe(true);
+    await page.locator('.ant-select-dropdown').waitFor({ state: 'hidden' });
     await screenshot(page, 'evaluation-poverty-02-county-2021');
 
     // Drill down: the first row (highest M0) opens that township, whose table lists villages.

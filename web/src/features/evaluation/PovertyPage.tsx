@@ -20,6 +20,7 @@ type MpiChild = MpiEvaluation['children'][number];
 type MpiIndicator = MpiEvaluation['indicators'][number];
 
 const P = 'evaluation.poverty';
+const KNOWN_WARNINGS = ['NEGATIVE_WELFARE', 'NO_GUARANTEE_RECORD', 'NO_ADULT_EDUCATION', 'ZERO_MEAN'];
 const DEFAULT_YEAR = 2024;
 const index = (x: number | null | undefined, digits = 4) => (x === null || x === undefined ? '—' : x.toFixed(digits));
 
@@ -39,6 +40,14 @@ export function PovertyPage() {
   const mpi = useApi(prefix ? `mpi|${prefix}|${year}` : null, () => povertyApi.mpi(prefix!, year, 'category'));
   const trend = useApi(prefix ? `trend|${prefix}` : null, () => povertyApi.trend(prefix!));
 
+  const warningList = (warnings: { code: string }[], testId: string) => {
+    const codes = [...new Set(warnings.map((w) => w.code))].filter((c) => KNOWN_WARNINGS.includes(c));
+    return codes.length ? (
+      <Typography.Text type="warning" data-testid={testId}>
+        {codes.map((c) => t(`${P}.warnings.${c}`)).join(lang === 'en' ? '; ' : '；')}
+      </Typography.Text>
+    ) : null;
+  };
   const groupLabel = (g: string) => (['formerly_poor', 'monitored', 'general'].includes(g) ? t(`${P}.groups.${g}`) : g);
   const indicatorLabel = (id: string) => t(`${P}.ind.${id}`);
 
@@ -196,6 +205,7 @@ export function PovertyPage() {
                     </Col>
                   ))}
                 </Row>
+                {warningList(inc.warnings, 'income-warnings')}
                 <Row gutter={[12, 12]}>
                   <Col xs={24} xl={13}>
                     <Typography.Text strong>{t(`${P}.subgroups`)}</Typography.Text>
@@ -243,6 +253,7 @@ export function PovertyPage() {
                   ))}
                 </Row>
                 <Typography.Text type="secondary">{t(`${P}.unitNote`)}</Typography.Text>
+                {warningList(m.warnings, 'mpi-warnings')}
                 <Row gutter={[12, 12]}>
                   <Col span={24}>
                     <Typography.Text strong>{t(`${P}.contributionChart`)}</Typography.Text>

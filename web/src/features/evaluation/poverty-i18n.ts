@@ -54,6 +54,12 @@ const zh = {
         labour: '无劳动年龄劳动力',
       },
       sheets: { income: '收入贫困', groups: '分组', mpi: '多维贫困', indicators: '指标', children: '下级区划' },
+      warnings: {
+        NEGATIVE_WELFARE: '部分农户人均纯收入为负，基尼系数未计算',
+        NO_GUARANTEE_RECORD: '部分农户没有“两不愁三保障”记录，按无问题计',
+        NO_ADULT_EDUCATION: '部分农户没有已知文化程度的成年人，受教育年限指标按未剥夺计',
+        ZERO_MEAN: '平均收入为零，基尼系数无定义',
+      },
     },
   },
 };
@@ -110,6 +116,12 @@ const en = {
         labour: 'No working-age labour',
       },
       sheets: { income: 'Income poverty', groups: 'Subgroups', mpi: 'MPI', indicators: 'Indicators', children: 'Sub-divisions' },
+      warnings: {
+        NEGATIVE_WELFARE: 'Some households have a negative per-capita net income: the Gini coefficient is not computed',
+        NO_GUARANTEE_RECORD: 'Some households have no 两不愁三保障 record: read as no problem',
+        NO_ADULT_EDUCATION: 'Some households have no adult with a known education level: not deprived in schooling',
+        ZERO_MEAN: 'Mean income is zero: the Gini coefficient is undefined',
+      },
     },
   },
 };
