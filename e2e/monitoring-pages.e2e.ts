@@ -3,7 +3,8 @@
  * (picked from the division tree) and sees the affected households to visit; records a home visit
  * with a risk for one of them, finds its clue in the clue list and opens an identification case from
  * it; enters a 12317 hotline call (household found by ID number); opens the monitoring dashboard and
- * drills into a township; then the same pages in English.
+ * drills into a township; then the same pages in English. Setup through the API first: one household
+ * of village A taken into monitoring (the harness clock moves a week; put back at the end).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -13,12 +14,87 @@ import { screenshot } from './browser.js';
 import { launchBrowser, openSession, signIn, world } from './journey.js';
 
 let browser: Browser;
+let clockStart = '';
 beforeAll(async () => {
   browser = await launchBrowser();
+  clockStart = (await moveClock({ days: 0 })).now;
 });
 afterAll(async () => {
+  // Put the shared clock back for the journeys that run after this one.
+  if (clockStart) await moveClock({ to: clockStart });
   await browser?.close();
 });
+
+type Call = <T = any>(method: string, path: string, body?: unknown) => Promise<T>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** Signs in through the API and returns a caller that sends the session cookie and the CSRF token. */
+async function apiAs(username: string): Promise<Call> {
+  const res = await fetch(world().url + '/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
+  if (!res.ok) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('rb_session='))!.split(';')[0];
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  return async (method, path, body) => {
+    const r = await fetch(world().url + path, {
+      method,
+      headers: { cookie, 'x-csrf-token': csrfToken, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      body: body !== undefined ? JSON.stringify(body) : undefined,
+    });
+    const text = await r.text();
+    if (!r.ok) throw new Error(`${method} ${path} → ${r.status}: ${text}`);
+    return text ? JSON.parse(text) : null;
+  };
+}
+
+/** The test-only clock route of the e2e harness. */
+async function moveClock(body: { days?: number; to?: string }): Promise<{ now: string }> {
+  const r = await fetch(world().url + '/api/test/clock', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  if (!r.ok) throw new Error(`clock: ${r.status} ${await r.text()}`);
+  return (await r.json()) as { now: string };
+}
+
+const localDate = (iso: string, plusDays = 0) => new Date(new Date(iso).getTime() + 8 * 3_600_000 + plusDays * 86_400_000).toISOString().slice(0, 10);
+
+/** Takes a step through the API with the case's current version. */
+async function transition(call: Call, caseId: number, action: string, evidence: unknown): Promise<string> {
+  const page = await call<{ case: { version: number } }>('GET', `/api/cases/${caseId}`);
+  const c = await call<{ status: string }>('POST', `/api/cases/${caseId}/transitions`, { action, version: page.case.version, evidence });
+  return c.status;
+}
+
+/**
+ * Setup through the API (not the point of this journey): a demo household of village A affected by
+ * the flood goes through identification into monitoring (a week of notice on the harness clock), so
+ * the dashboard has a monitored household with a category, a risk and a month.
+ */
+async function monitoredHouseholdInVillageA(): Promise<void> {
+  const w = world();
+  const admin = await apiAs(w.accounts.admin);
+  const found = await admin<{ items: { id: number; householdNo: string }[] }>('GET', `/api/households?division=${w.villageA.code}&pageSize=50`);
+  const household = found.items.find((h) => !h.householdNo.startsWith('E2E'))!;
+  const cadre = await apiAs(w.accounts.cadre);
+  const township = await apiAs(w.accounts.township);
+  const today = localDate((await moveClock({ days: 0 })).now);
+  const c = await cadre<{ id: number }>('POST', '/api/cases', { householdId: household.id, category: 'SUDDEN_HARDSHIP', risks: ['NATURAL_DISASTER'], disasterSubtype: 'FLOOD', channel: 'CADRE_SCREENING' });
+  await transition(cadre, c.id, 'assign', {});
+  await transition(cadre, c.id, 'submit_verification', {
+    visit: { date: today, checkers: [{ name: '王林' }, { name: '杨芳' }], findings: '洪灾冲毁房屋和农田，家庭收入骤降。' },
+    authorisation: { signed: true, signedOn: today, signer: '户主', documentRef: 'SQ-2026-715' },
+  });
+  await transition(township, c.id, 'record_comparison', { comparison: { date: today, departments: ['公安', '不动产'], result: 'CLEAR' } });
+  await transition(cadre, c.id, 'record_review', {
+    minutes: { date: today, attendees: 30, votesFor: 28, votesAgainst: 1, abstentions: 1, summary: '同意纳入突发严重困难户。' },
+    notice: { startDate: today, endDate: localDate(new Date(`${today}T00:00:00+08:00`).toISOString(), 6), objectionContact: '村委会 0857-1234567' },
+  });
+  const later = localDate((await moveClock({ days: 7 })).now);
+  // Fresh sessions after the week (an idle session would have ended).
+  const cadre2 = await apiAs(w.accounts.cadre);
+  const township2 = await apiAs(w.accounts.township);
+  const reviewer2 = await apiAs(w.accounts.reviewer);
+  await transition(cadre2, c.id, 'close_publicity', { summary: '公示 7 天，无异议。' });
+  await transition(township2, c.id, 'township_pass', { review: { date: later, opinion: '同意上报。', onSiteCheck: true } });
+  await transition(reviewer2, c.id, 'county_approve', { approval: { documentNo: '赫乡振〔2026〕71号', date: later } });
+  expect(await transition(cadre2, c.id, 'start_monitoring', { enteredOn: later })).toBe('MONITORING');
+}
 
 /** A GET through the API as the county administrator (for names the journey needs to click). */
 async function adminGet<T>(path: string): Promise<T> {
@@ -61,6 +137,7 @@ describe('monitoring pages journey', () => {
     const w = world();
     const fixtures = fixtureHouseholds([w.villageA.code, w.villageB.code]);
     const township = await adminGet<{ name: string; code: string }>(`/api/divisions/${w.villageA.code.slice(0, 9)}`);
+    await monitoredHouseholdInVillageA();
     const s = await openSession(browser);
     const page = s.page;
     await signIn(page, w.accounts.admin);
@@ -175,13 +252,18 @@ describe('monitoring pages journey', () => {
     const breakdown = page.getByTestId('monitoring-breakdown');
     const townRow = breakdown.locator('.ant-table-row').filter({ hasText: township.name });
     await townRow.waitFor();
-    expect(Number((await townRow.locator('td').nth(2).innerText()).replace(/,/g, ''))).toBeGreaterThanOrEqual(1);
+    // Columns: area, monitored, in identification, overdue, eliminated.
+    expect(Number(await townRow.locator('td').nth(1).innerText())).toBeGreaterThanOrEqual(1);
+    expect(Number(await townRow.locator('td').nth(2).innerText())).toBeGreaterThanOrEqual(1);
+    await page.getByTestId('chart-category').waitFor();
+    await page.getByTestId('chart-risk').waitFor();
     await page.getByTestId('monitoring-map').waitFor();
     await settle(page);
     await screenshot(page, '89-monitoring-dashboard-county');
     await townRow.click();
     await page.getByTestId('monitoring-dashboard-title').filter({ hasText: township.name }).waitFor();
     await breakdown.locator('.ant-table-row').filter({ hasText: w.villageB.name }).waitFor();
+    expect(await breakdown.locator('.ant-table-row').filter({ hasText: w.villageA.name }).locator('td').nth(1).innerText()).toBe('1');
     await page.getByTestId('chart-channel').waitFor();
     await settle(page);
     await screenshot(page, '90-monitoring-dashboard-township');
