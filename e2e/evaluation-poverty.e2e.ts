@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { screenshot } from './browser.js';
 import { launchBrowser, openSession, signIn, world } from './journey.js';
+import { PASSWORD } from './constants.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -81,6 +82,29 @@ describe('poverty measures page', () => {
     await page.locator('[data-testid="mpi-contribution"] svg text', { hasText: '%' }).first().waitFor();
     await page.locator('[data-testid="p0-trend"] svg text', { hasText: '%' }).first().waitFor();
     await screenshot(page, 'evaluation-poverty-04-english');
+    expect(errors.filter((e) => !/401|Unauthorized/.test(e))).toEqual([]);
+    await context.close();
+  });
+
+  it('is open to a county analyst, who sees the aggregates and no household list', async () => {
+    const { page, context, errors } = await openSession(browser);
+    // The county administrator creates the analyst account through the API (CSRF token from the login answer).
+    const login = await context.request.post(world().url + '/api/auth/login', { data: { username: world().accounts.admin, password: PASSWORD } });
+    const { csrfToken } = (await login.json()) as { csrfToken: string };
+    const created = await context.request.post(world().url + '/api/users', {
+      data: { username: 'e2e_analyst', displayName: '统计分析员', password: PASSWORD, role: 'analyst', scopePrefix: '520527' },
+      headers: { 'x-csrf-token': csrfToken },
+    });
+    expect([201, 409]).toContain(created.status());
+    await context.clearCookies();
+    await signIn(page, 'e2e_analyst');
+    const menu = page.getByTestId('side-menu');
+    await menu.getByText('贫困测度').click();
+    expect(await menu.textContent()).not.toContain('农户档案');
+    await page.getByTestId('mpi-cards').waitFor();
+    expect(hasNumber(await page.getByTestId('mpi-M0').textContent())).toBe(true);
+    expect(hasNumber(await page.getByTestId('income-P0').textContent())).toBe(true);
+    await screenshot(page, 'evaluation-poverty-05-analyst');
     expect(errors.filter((e) => !/401|Unauthorized/.test(e))).toEqual([]);
     await context.close();
   });
