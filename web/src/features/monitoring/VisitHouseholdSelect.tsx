@@ -2,6 +2,7 @@ import { Select, Spin } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { registryApi, type HouseholdSummary } from '../registry/api';
+import { searchOf } from './visit-household-search';
 
 export interface PickedHousehold {
   id: number;
@@ -12,13 +13,6 @@ export interface PickedHousehold {
   townshipName?: string;
 }
 
-/** What the search box holds: an ID number (18 characters), a household number, or a name. */
-export function searchOf(text: string): { q?: string; householdNo?: string; idNumber?: string } {
-  const s = text.trim();
-  if (/^\d{17}[\dXx]$/.test(s)) return { idNumber: s.toUpperCase() };
-  if (/^[A-Za-z0-9-]{3,}$/.test(s)) return { householdNo: s };
-  return { q: s };
-}
 
 const fromSummary = (h: HouseholdSummary): PickedHousehold => ({ id: h.id, householdNo: h.householdNo, headName: h.headName, villageCode: h.villageCode, villageName: h.villageName, townshipName: h.townshipName });
 
