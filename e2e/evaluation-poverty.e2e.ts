@@ -108,4 +108,35 @@ describe('poverty measures page', () => {
     expect(errors.filter((e) => !/401|Unauthorized/.test(e))).toEqual([]);
     await context.close();
   });
+
+  it('lets the county administrator replace the specification: a bad k is refused naming the field, a good one is used at once', async () => {
+    const { page, context, errors } = await openSession(browser);
+    await signIn(page, world().accounts.admin);
+    await page.goto(world().url + '/evaluation/poverty');
+    await page.getByTestId('mpi-cards').waitFor();
+    const hBefore = await page.getByTestId('mpi-H').textContent();
+    await page.getByTestId('mpi-spec-edit').click();
+    const box = page.getByTestId('mpi-spec-json');
+    await expect.poll(async () => (await box.inputValue()).length).toBeGreaterThan(100);
+    const spec = JSON.parse(await box.inputValue()) as { k: number };
+    await box.fill(JSON.stringify({ ...spec, k: 0 }, null, 2));
+    await page.getByTestId('mpi-spec-save').click();
+    await page.getByTestId('mpi-spec-errors').waitFor();
+    expect(await page.getByTestId('mpi-spec-errors').innerText()).toContain('k');
+    expect(await page.getByTestId('mpi-spec-errors').innerText()).toContain('临界值 k 必须大于 0 且不超过 1');
+    await screenshot(page, 'evaluation-poverty-06-spec-error');
+
+    await box.fill(JSON.stringify({ ...spec, k: 0.16 }, null, 2));
+    await page.getByTestId('mpi-spec-reason').fill('县乡村振兴局 2025 年第 3 号');
+    await page.getByTestId('mpi-spec-save').click();
+    await page.getByTestId('mpi-spec-json').waitFor({ state: 'detached' });
+    await expect.poll(async () => await page.getByTestId('poverty-page').innerText()).toContain('本县指标体系（第 1 版）');
+    // A lower k identifies more households as poor.
+    const percent = (s: string | null) => Number(/([\d.]+)%/.exec(s ?? '')?.[1]);
+    expect(percent(hBefore)).toBeGreaterThan(0);
+    await expect.poll(async () => percent(await page.getByTestId('mpi-H').textContent())).toBeGreaterThan(percent(hBefore));
+    await screenshot(page, 'evaluation-poverty-07-county-spec');
+    expect(errors.filter((e) => !/401|Unauthorized|422/.test(e))).toEqual([]);
+    await context.close();
+  });
 });

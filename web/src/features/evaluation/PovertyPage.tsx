@@ -10,6 +10,8 @@ import { PageSpin } from '../../ui/PageSpin';
 import { useApi } from '../../ui/use-api';
 import { prefixOf, type Division } from '../divisions/api';
 import { useCurrentDivision } from '../divisions/current-division';
+import { useMe } from '../access/session';
+import { MpiSpecModal } from './MpiSpecModal';
 import { POVERTY_YEARS, povertyApi, type MpiEvaluation, type PovertyEvaluation } from './poverty-api';
 import { saveWorkbook, type Sheet } from './poverty-xlsx';
 import './poverty-i18n';
@@ -34,6 +36,8 @@ export function PovertyPage() {
   const lang = i18n.language;
   const onError = useApiErrorHandler();
   const { current, setCurrent } = useCurrentDivision();
+  const me = useMe();
+  const [editingSpec, setEditingSpec] = useState(false);
   const [year, setYear] = useState<number>(DEFAULT_YEAR);
   const prefix = current ? prefixOf(current) : null;
   const income = useApi(prefix ? `income|${prefix}|${year}` : null, () => povertyApi.income(prefix!, year, 'household_type'));
@@ -228,6 +232,11 @@ export function PovertyPage() {
                 <Space size={4}>
                   <Tag color={m.spec.source === 'county' ? 'blue' : 'default'}>{m.spec.source === 'county' ? t(`${P}.specCounty`, { version: m.spec.version }) : t(`${P}.specDefault`)}</Tag>
                   <Tag>{t(`${P}.k`, { k: index(m.k, 3) })}</Tag>
+              {me.role === 'county_admin' && me.scopePrefix.length === 6 && (
+                <Button size="small" onClick={() => setEditingSpec(true)} data-testid="mpi-spec-edit">
+                  {t(`${P}.spec.edit`)}
+                </Button>
+              )}
                 </Space>
               ) : null
             }
@@ -288,6 +297,9 @@ export function PovertyPage() {
           </Card>
         </Space>
       </Spin>
+      {me.role === 'county_admin' && me.scopePrefix.length === 6 && (
+        <MpiSpecModal county={me.scopePrefix} open={editingSpec} onClose={() => setEditingSpec(false)} onSaved={mpi.reload} />
+      )}
     </Space>
   );
 }

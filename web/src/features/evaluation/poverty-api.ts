@@ -12,6 +12,7 @@ export const povertyApi = {
     api.get<PovertyEvaluation>('/api/evaluation/poverty', { division, year, by }),
   mpi: (division: string, year: number, by?: MpiBreakdown) => api.get<MpiEvaluation>('/api/evaluation/mpi', { division, year, by }),
   mpiSpec: (division: string) => api.get<MpiSpecState>('/api/evaluation/mpi/spec', { division }),
+  setMpiSpec: (body: { county: string; spec: unknown; reason?: string; version?: number }) => api.put<MpiSpecState>('/api/evaluation/mpi/spec', body),
   /**
    * P0 for each year of the trend. Years without a monitoring threshold in force (before 2021) are
    * not asked for (there is no poverty line to measure against) and show as gaps, as do years without records.

@@ -54,6 +54,14 @@ const zh = {
         labour: '无劳动年龄劳动力',
       },
       sheets: { income: '收入贫困', groups: '分组', mpi: '多维贫困', indicators: '指标', children: '下级区划' },
+      spec: {
+        edit: '修改指标体系',
+        title: '本县多维贫困指标体系（JSON）',
+        help: '维度和指标的权重为正数（按维度嵌套归一），指标从系统支持的 9 项中选择，k 在 (0, 1] 之间。保存后新体系立即用于本县的测算，修改记入审计日志。',
+        reason: '修改理由（如文件文号）',
+        save: '保存',
+        invalidJson: '不是有效的 JSON',
+      },
       warnings: {
         NEGATIVE_WELFARE: '部分农户人均纯收入为负，基尼系数未计算',
         NO_GUARANTEE_RECORD: '部分农户没有“两不愁三保障”记录，按无问题计',
@@ -116,6 +124,14 @@ const en = {
         labour: 'No working-age labour',
       },
       sheets: { income: 'Income poverty', groups: 'Subgroups', mpi: 'MPI', indicators: 'Indicators', children: 'Sub-divisions' },
+      spec: {
+        edit: 'Edit specification',
+        title: 'County MPI specification (JSON)',
+        help: 'Dimension and indicator weights are positive (nested, normalised per dimension); indicators come from the nine the system measures; k is in (0, 1]. The new specification is used for the county at once, and the change is written to the audit log.',
+        reason: 'Reason (e.g. document number)',
+        save: 'Save',
+        invalidJson: 'Not valid JSON',
+      },
       warnings: {
         NEGATIVE_WELFARE: 'Some households have a negative per-capita net income: the Gini coefficient is not computed',
         NO_GUARANTEE_RECORD: 'Some households have no 两不愁三保障 record: read as no problem',
