@@ -2,7 +2,14 @@
  * `npm run bench -- import`: bulk import of 1M households / ~4M people (+ 1M income records) from
  * CSV with full validation, against PostgreSQL's own `psql \copy` of the same rows (pre-shaped CSVs
  * matching the table columns) into the same tables, each in a fresh scratch database on the local
- * server. Prints both times, the ratio and our peak RSS (`/usr/bin/time -v` on the CLI process).
+ * server. Prints both times, the ratio and our peak RSS (`/usr/bin/time -v` on the CLI process),
+ * with the load average before and after each side.
+ *
+ * After its commit the import announces the changed households and monitoring re-evaluates them (a
+ * sweep of the importer's scope above 20 000 households: docs/decisions/0003). That is monitoring's
+ * work, which \copy does not do, so it is timed by the CLI and printed on its own line, outside the
+ * ratio (a second ratio includes it). The scratch databases hold the counties (level 3) of the
+ * villages, so the sweep really runs.
  *
  * Env: BENCH_IMPORT_HOUSEHOLDS (default 1000000), BENCH_DATABASE_URL (default
  * postgres://postgres@127.0.0.1:5432/postgres). Files are generated once into bench/out/import/.
@@ -12,6 +19,7 @@ import { spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { join, resolve } from 'node:path';
+import { loadavg } from 'node:os';
 import pg from 'pg';
 import { openStore } from '../src/platform/db.js';
 import { migrate } from '../src/db/migrate.js';
@@ -142,6 +150,8 @@ async function scratchDatabase(name: string, codes: string[]): Promise<string> {
   const store = await openStore({ url: url.toString() });
   await migrate(store);
   await store.bulk(async (s) => {
+    const counties = [...new Set(codes.map((c) => c.slice(0, 6)))];
+    await s.copyRows('division', ['code', 'prefix', 'name', 'level', 'parent_code'], counties.map((c) => [`${c}000000`, c, `县${c}`, 3, null]));
     await s.copyRows('division', ['code', 'prefix', 'name', 'level', 'parent_code'], codes.map((c) => [c, c, `村${c.slice(-3)}`, 5, null]));
   });
   await store.close();
@@ -156,6 +166,7 @@ async function dropDatabase(name: string) {
 }
 
 const seconds = (ms: number) => (ms / 1000).toFixed(1);
+const load = () => `load ${loadavg().map((l) => l.toFixed(2)).join(' ')}`;
 
 export async function runImportBench(): Promise<void> {
   const codes = villages();
@@ -186,21 +197,25 @@ export async function runImportBench(): Promise<void> {
       '',
     ].join('\n'),
   );
+  const loadBeforeCopy = load();
   let t = Date.now();
   const copy = spawnSync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', copyDb, '-f', script], { encoding: 'utf8' });
   const copyMs = Date.now() - t;
+  const loadAfterCopy = load();
   if (copy.status !== 0) throw new Error(`psql \\copy failed: ${copy.stderr}`);
   await dropDatabase('rb_bench_copy');
 
   // (a) ours: the CLI import with full validation, one transaction.
   const ourDb = await scratchDatabase('rb_bench_import', codes);
+  const loadBeforeOurs = load();
   t = Date.now();
   const ours = spawnSync(
     '/usr/bin/time',
-    ['-v', process.execPath, '--import', 'tsx', 'src/cli/main.ts', 'import', 'households', join(dir, 'people.csv'), '--incomes', join(dir, 'incomes.csv')],
+    ['-v', process.execPath, '--import', 'tsx', 'src/cli/main.ts', 'import', 'households', join(dir, 'people.csv'), '--incomes', join(dir, 'incomes.csv'), '--lang', 'en'],
     { encoding: 'utf8', env: { ...process.env, DATABASE_URL: ourDb, LOG_LEVEL: 'warn' }, maxBuffer: 64 << 20 },
   );
-  const ourMs = Date.now() - t;
+  const ourTotalMs = Date.now() - t;
+  const loadAfterOurs = load();
   const rssKb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(ours.stderr)?.[1] ?? NaN);
   if (ours.status !== 0) throw new Error(`import failed (exit ${ours.status}):\n${ours.stdout}\n${ours.stderr.slice(-3000)}`);
   const check = new pg.Client({ connectionString: ourDb });
@@ -210,16 +225,19 @@ export async function runImportBench(): Promise<void> {
   await dropDatabase('rb_bench_import');
   if (Number(counts.h) !== HOUSEHOLDS || Number(counts.p) !== persons) throw new Error(`import wrote ${JSON.stringify(counts)}, expected ${HOUSEHOLDS}/${persons}`);
 
-  const phases = ours.stdout.split('\n').filter((l) => l.startsWith('用时') || l.startsWith('time:'));
+  const phases = ours.stdout.split('\n').filter((l) => l.startsWith('time:'));
+  const followUpMs = 1000 * Number(/monitoring re-evaluation after the commit: ([\d.]+) s/.exec(ours.stdout)?.[1] ?? NaN);
+  const ourMs = ourTotalMs - followUpMs;
   t = Date.now();
   spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'import', 'households', '--help'], { encoding: 'utf8' });
   const startupMs = Date.now() - t;
   const ratio = ourMs / copyMs;
   const rssMb = rssKb / 1024;
   console.log(`rows: ${HOUSEHOLDS} households, ${persons} people, ${HOUSEHOLDS} income records`);
-  console.log(`psql \\copy (pre-shaped, same tables and indexes): ${seconds(copyMs)} s`);
-  console.log(`ruralbridge import households (validate + stage + upsert + audit): ${seconds(ourMs)} s`);
+  console.log(`psql \\copy (pre-shaped, same tables and indexes): ${seconds(copyMs)} s  [${loadBeforeCopy} → ${loadAfterCopy}]`);
+  console.log(`ruralbridge import households (validate + stage + upsert + change log + audit + commit): ${seconds(ourMs)} s  [${loadBeforeOurs} → ${loadAfterOurs}]`);
   console.log(`  of which: ${phases.join(' ')}; CLI start-up (tsx, module loading) ≈ ${seconds(startupMs)} s`);
-  console.log(`ratio: ${ratio.toFixed(2)}× (target ≤ 2.0×) ${ratio <= 2 ? 'MET' : 'MISSED'}`);
+  console.log(`monitoring re-evaluation after the commit (not in the ratio; docs/decisions/0003): ${seconds(followUpMs)} s`);
+  console.log(`ratio: ${ratio.toFixed(2)}× (target ≤ 2.0×) ${ratio <= 2 ? 'MET' : 'MISSED'}; with the re-evaluation ${(ourTotalMs / copyMs).toFixed(2)}×`);
   console.log(`peak RSS of the import process: ${rssMb.toFixed(0)} MB (target ≤ 1024 MB) ${rssMb <= 1024 ? 'MET' : 'MISSED'}`);
 }

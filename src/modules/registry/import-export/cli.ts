@@ -48,11 +48,14 @@ export function printSummary(s: ImportSummary, lang: Lang): void {
     line('收入记录', 'income records', c.incomes);
   }
   const t = s.timings;
+  const sec = (ms: number) => (ms / 1000).toFixed(1);
   console.log(
     en
-      ? `time: read+validate+stage ${(t.readMs / 1000).toFixed(1)} s, checks ${(t.checkMs / 1000).toFixed(1)} s, writes ${(t.writeMs / 1000).toFixed(1)} s`
-      : `用时：读取校验暂存 ${(t.readMs / 1000).toFixed(1)} 秒，数据库检查 ${(t.checkMs / 1000).toFixed(1)} 秒，写入 ${(t.writeMs / 1000).toFixed(1)} 秒`,
+      ? `time: read+validate+stage ${sec(t.readMs)} s, checks ${sec(t.checkMs)} s, writes ${sec(t.writeMs)} s, commit ${sec(t.commitMs)} s`
+      : `用时：读取校验暂存 ${sec(t.readMs)} 秒，数据库检查 ${sec(t.checkMs)} 秒，写入 ${sec(t.writeMs)} 秒，提交 ${sec(t.commitMs)} 秒`,
   );
+  // After the commit, not part of the import: monitoring re-evaluates the imported households (decision 0003).
+  if (s.committed) console.log(en ? `monitoring re-evaluation after the commit: ${sec(t.followUpMs)} s` : `提交后监测预警重新评估：${sec(t.followUpMs)} 秒`);
 }
 
 export function registerImportExportCommands(program: Command): void {

@@ -150,7 +150,8 @@ describe('household import API', () => {
       for (let i = 0; i < 3; i++) {
         const poll = await Promise.race([admin.request({ method: 'GET', url: `/api/imports/${id}` }), noAnswer(5_000)]);
         expect(poll.statusCode).toBe(200);
-        expect(poll.json()).toMatchObject({ id, status: 'running', phase: 'reading', progress: 0, dryRun: true, summary: null });
+        expect(poll.json()).toMatchObject({ id, status: 'running', phase: 'reading', dryRun: true, summary: null });
+        expect(poll.json().progress).toBeLessThan(1);
       }
       const anonymous = await Promise.race([t.app.inject({ method: 'GET', url: `/api/imports/${id}` }), noAnswer(5_000)]);
       expect(anonymous.statusCode).toBe(401);

@@ -1,6 +1,6 @@
 /**
  * Streaming readers for import files. CSV: UTF-8 (with or without BOM) or GBK/GB18030 as Excel in
- * China writes it, detected from the first megabyte; parsed with csv-parse. XLSX: exceljs'
+ * China writes it, detected from the first megabyte; parsed by parseCsv. XLSX: exceljs'
  * streaming WorkbookReader; sheets are matched by name (人员/People, 收入/Incomes) or position.
  * The file kind is sniffed from the bytes, not the name.
  */
@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { Readable, Transform, pipeline } from 'node:stream';
-import { parse } from 'csv-parse';
+import { CsvSyntaxError, parseCsv } from './parse-csv.js';
 import iconv from 'iconv-lite';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../../../platform/errors.js';
@@ -167,16 +167,12 @@ function pipelineOf(a: Readable, b: Transform): Transform {
 
 async function* csvRows(source: Readable, options: ReadOptions): AsyncGenerator<RawRow> {
   const table = options.table ?? 'people';
-  const parser = parse({ relax_column_count: true, skip_empty_lines: true, info: true, bom: true });
-  pipeline(Readable.from(decodeText(source, options.displayName, options.onEncoding)), parser, () => undefined);
   try {
-    for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      yield { table, row: item.info.lines, cells: item.record };
+    for await (const record of parseCsv(decodeText(source, options.displayName, options.onEncoding))) {
+      yield { table, row: record.line, cells: record.cells };
     }
   } catch (e) {
-    if (e instanceof AppError) throw e;
-    const err = e as { code?: string; lines?: number; message?: string };
-    if (err.code?.startsWith('CSV_')) throw fileError('import.file.csv_malformed', options.displayName, { line: err.lines ?? '?', reason: err.message ?? '' });
+    if (e instanceof CsvSyntaxError) throw fileError('import.file.csv_malformed', options.displayName, { line: e.line, reason: e.reason });
     throw e;
   }
 }
