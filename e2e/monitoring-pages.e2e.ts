@@ -299,5 +299,20 @@ describe('monitoring pages journey', () => {
     await screenshot(page, '95-feedback-form-en');
     expect(unexpected(s.errors).filter((e) => !/status of 422/.test(e))).toEqual([]);
     await s.context.close();
+
+    // 8. The village cadre of village A: the event with only the households of that village, no recording.
+    const cadre = await openSession(browser);
+    await signIn(cadre.page, w.accounts.cadre);
+    await cadre.page.getByTestId('side-menu').getByText('风险事件').click();
+    await cadre.page.getByTestId('event-list').locator('.ant-table-row').filter({ hasText: '7·15' }).first().click();
+    const cadreList = cadre.page.getByTestId('event-household-list');
+    await cadreList.locator('.ant-table-row').filter({ hasText: w.householdInA.householdNo }).waitFor();
+    expect(await cadreList.locator('.ant-table-row').filter({ hasText: w.householdInB.householdNo }).count()).toBe(0);
+    expect(await cadre.page.getByTestId('event-record').count()).toBe(0);
+    expect(await cadre.page.getByTestId('event-households').innerText()).not.toContain(w.villageB.name);
+    await settle(cadre.page);
+    await screenshot(cadre.page, '96-risk-event-village-cadre');
+    expect(unexpected(cadre.errors)).toEqual([]);
+    await cadre.context.close();
   });
 });
