@@ -23,9 +23,12 @@ export function AppShell() {
   const navigate = useNavigate();
   const visible = appRoutes.filter((r) => !r.roles || r.roles.includes(me.role));
   const menuItems = visible.filter((r) => r.menu).map((r) => ({ key: r.path, icon: r.menu!.icon, label: t(r.menu!.labelKey) }));
+  // The one entry whose path is the longest start of the URL (/monitoring/events, not also /monitoring).
   const selected = menuItems
     .map((i) => i.key)
-    .filter((k) => (k === '/' ? location.pathname === '/' : location.pathname === k || location.pathname.startsWith(`${k}/`)));
+    .filter((k) => (k === '/' ? location.pathname === '/' : location.pathname === k || location.pathname.startsWith(`${k}/`)))
+    .sort((a, b) => b.length - a.length)
+    .slice(0, 1);
 
   return (
     <Layout style={{ minHeight: '100vh' }}>

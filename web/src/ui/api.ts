@@ -134,11 +134,15 @@ export async function download(path: string, query: Query = {}, fallbackName = '
   const disposition = res.headers.get('content-disposition') ?? '';
   const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
   const plain = /filename="?([^";]+)"?/i.exec(disposition);
-  const name = star ? decodeURIComponent(star[1]) : plain ? plain[1] : fallbackName;
+  saveBlob(blob, star ? decodeURIComponent(star[1]) : plain ? plain[1] : fallbackName);
+}
+
+/** Offers a blob to the user as a file download. */
+export function saveBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
-  a.download = name;
+  a.download = fileName;
   document.body.appendChild(a);
   a.click();
   a.remove();

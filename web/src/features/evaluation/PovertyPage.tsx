@@ -13,7 +13,7 @@ import { useCurrentDivision } from '../divisions/current-division';
 import { useMe } from '../access/session';
 import { MpiSpecModal } from './MpiSpecModal';
 import { POVERTY_YEARS, povertyApi, type MpiEvaluation, type PovertyEvaluation } from './poverty-api';
-import { saveWorkbook, type Sheet } from './poverty-xlsx';
+import { saveWorkbook, type Sheet } from '../../ui/xlsx';
 import './poverty-i18n';
 
 type IncomeGroup = NonNullable<PovertyEvaluation['groups']>[number];

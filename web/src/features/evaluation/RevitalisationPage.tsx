@@ -14,7 +14,7 @@ import { divisionsApi, type Division } from '../divisions/api';
 import { useCurrentDivision } from '../divisions/current-division';
 import { LEVEL_COLOURS, levelTextColour, REVITALISATION_YEARS, revitalisationApi, type CouplingRow, type RankingRow } from './RevitalisationApi';
 import { RevitalisationMap } from './RevitalisationMap';
-import { saveRevitalisationWorkbook } from './RevitalisationXlsx';
+import { saveWorkbook } from '../../ui/xlsx';
 import './RevitalisationI18n';
 
 echarts.use([RadarChart, RadarComponent]);
@@ -195,7 +195,7 @@ export function RevitalisationPage() {
   const exportXlsx = () => {
     if (!ranking.data) return;
     const name = (p: (typeof pillars)[number]) => (en ? p.nameEn : p.nameZh);
-    void saveRevitalisationWorkbook(`revitalisation-${ranking.data.division}-${year}.xlsx`, [
+    void saveWorkbook(`revitalisation-${ranking.data.division}-${year}.xlsx`, [
       {
         name: t(`${R}.sheetRanking`),
         header: [t(`${R}.rank`), t(`${R}.name`), 'code', t(`${R}.closeness`), ...pillars.map(name), t(`${R}.D`), t(`${R}.grade`)],

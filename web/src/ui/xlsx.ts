@@ -1,11 +1,14 @@
-/** One workbook with one sheet per table of the revitalisation page. exceljs is loaded only when exporting. */
-export interface RevitalisationSheet {
+import { saveBlob } from './api';
+
+/** One sheet of an exported workbook: a header row and the table's rows. */
+export interface Sheet {
   name: string;
   header: string[];
   rows: Array<Array<string | number | null>>;
 }
 
-export async function saveRevitalisationWorkbook(fileName: string, sheets: RevitalisationSheet[]): Promise<void> {
+/** Saves the tables of a page as one workbook, a sheet each. exceljs is loaded only when exporting. */
+export async function saveWorkbook(fileName: string, sheets: Sheet[]): Promise<void> {
   const mod = (await import('exceljs')) as unknown as { default?: typeof import('exceljs') } & typeof import('exceljs');
   const ExcelJS = mod.default ?? mod;
   const wb = new ExcelJS.Workbook();
@@ -18,12 +21,5 @@ export async function saveRevitalisationWorkbook(fileName: string, sheets: Revit
     });
   }
   const buffer = await wb.xlsx.writeBuffer();
-  const url = URL.createObjectURL(new Blob([buffer], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveBlob(new Blob([buffer], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }), fileName);
 }
