@@ -1,5 +1,6 @@
 import { sql, type Transaction } from 'kysely';
 import type { Database } from '../../../db/schema.js';
+import { encodeLabels, parseIntegers } from './aggregated-columns.js';
 
 export type IncomeBreakdown = 'household_type' | 'relocated' | 'ethnicity';
 
@@ -44,44 +45,8 @@ export async function loadIncomeColumns(
     WHERE ir.village_code LIKE ${divisionPattern} AND ir.village_code LIKE ${scopePattern} AND ir.year = ${year}`.execute(trx);
   const row = rows[0];
   const n = Number(row?.n ?? 0);
-  const perCapitaFen = parseNumbers(row?.pc ?? null, n);
-  const size = parseNumbers(row?.sz ?? null, n);
-  let group: IncomeColumns['group'] = null;
-  if (by) {
-    const labels: string[] = [];
-    const index = new Map<string, number>();
-    const codes = new Int32Array(n);
-    const parts = n ? (row!.grp ?? '').split('\u001f') : [];
-    for (let i = 0; i < n; i++) {
-      const label = parts[i];
-      let c = index.get(label);
-      if (c === undefined) {
-        c = labels.length;
-        index.set(label, c);
-        labels.push(label);
-      }
-      codes[i] = c;
-    }
-    group = { codes, labels };
-  }
+  const perCapitaFen = parseIntegers(row?.pc ?? null, n);
+  const size = parseIntegers(row?.sz ?? null, n);
+  const group: IncomeColumns['group'] = by ? encodeLabels(row?.grp ?? '', '\u001f', n) : null;
   return { households: n, perCapitaFen, size, group };
-}
-
-/** Parses a comma-separated list of integers into a Float64Array without splitting into strings. */
-function parseNumbers(text: string | null, n: number): Float64Array {
-  const out = new Float64Array(n);
-  if (!text) return out;
-  let k = 0;
-  let value = 0;
-  let negative = false;
-  for (let i = 0; i <= text.length; i++) {
-    const c = i < text.length ? text.charCodeAt(i) : 44;
-    if (c === 44) {
-      out[k++] = negative ? -value : value;
-      value = 0;
-      negative = false;
-    } else if (c === 45) negative = true;
-    else value = value * 10 + (c - 48);
-  }
-  return out;
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler } from 'kysely';
 import type { Database } from '../../../db/schema.js';
-import { mpiFactsQuery, parseIntegers } from './mpi-facts.js';
+import { mpiFactsQuery } from './mpi-facts.js';
+import { parseIntegers } from './aggregated-columns.js';
 
 /** Compiles without a database (style.md: snapshot the SQL of the heavy analytics queries). */
 const db = new Kysely<Database>({

@@ -2,6 +2,7 @@ import { sql, type RawBuilder, type Transaction } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import { FACT, type HouseholdFacts } from '../domain/mpi-indicators.js';
 import type { MpiBreakdown } from '../mpi-contract.js';
+import { encodeLabels, parseIntegers } from './aggregated-columns.js';
 
 export interface MpiFactsQuery {
   /**
@@ -111,41 +112,4 @@ export async function loadMpiFacts(trx: Transaction<Database>, q: MpiFactsQuery)
     group: q.by ? encodeLabels(row?.grp ?? '', '\u001f', n) : null,
     child: q.childLength ? encodeLabels(row?.ch ?? '', ',', n) : null,
   };
-}
-
-function encodeLabels(text: string, separator: string, n: number): { codes: Int32Array; labels: string[] } {
-  const labels: string[] = [];
-  const index = new Map<string, number>();
-  const codes = new Int32Array(n);
-  const parts = n ? text.split(separator) : [];
-  for (let i = 0; i < n; i++) {
-    const label = parts[i];
-    let c = index.get(label);
-    if (c === undefined) {
-      c = labels.length;
-      index.set(label, c);
-      labels.push(label);
-    }
-    codes[i] = c;
-  }
-  return { codes, labels };
-}
-
-/** Parses a comma-separated list of integers into a Float64Array without making a string per value. */
-export function parseIntegers(text: string | null, n: number): Float64Array {
-  const out = new Float64Array(n);
-  if (!text) return out;
-  let k = 0;
-  let value = 0;
-  let negative = false;
-  for (let i = 0; i <= text.length; i++) {
-    const c = i < text.length ? text.charCodeAt(i) : 44;
-    if (c === 44) {
-      out[k++] = negative ? -value : value;
-      value = 0;
-      negative = false;
-    } else if (c === 45) negative = true;
-    else value = value * 10 + (c - 48);
-  }
-  return out;
 }
