@@ -66,6 +66,7 @@ describe('login', () => {
     const page = await context.request.get(world().url + '/households', { headers: { 'accept-encoding': 'br' } });
     expect(page.headers()['cache-control']).toBe('no-cache');
     expect(await page.text()).toBe(html);
+    expect((await context.request.get(world().url + '/assets/no-such-chunk-0000.js')).status()).toBe(404);
     await context.close();
   });
 

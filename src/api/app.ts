@@ -127,7 +127,8 @@ export async function buildApp(deps: Deps, options: { logger?: boolean } = {}): 
       setHeaders: (reply, path) => reply.header('cache-control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache'),
     });
   app.setNotFoundHandler((req, reply) => {
-    if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
+    // Client-side routes get the page; a missing hashed asset (e.g. of an older build) is a 404, not the page as a script.
+    if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/assets/')) return reply.sendFile('index.html');
     return sendError(reply, req.lang, new AppError('not_found', 'no route', { key: 'errors.route_not_found' }), { route: `${req.method} ${req.url.split('?')[0]}` });
   });
   return app;
