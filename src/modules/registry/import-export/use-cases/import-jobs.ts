@@ -100,13 +100,18 @@ export function startImportJob(deps: Deps, actor: Actor, jobId: number, params: 
         .where('id', '=', jobId)
         .execute();
       if (result?.summary.committed) {
-        await rm(params.dir, { recursive: true, force: true });
-        await supersedeImportUploads(deps, actor, jobId);
+        // Housekeeping after a committed import: a failure here is logged, never the job's.
+        await rm(params.dir, { recursive: true, force: true })
+          .then(() => supersedeImportUploads(deps, actor, jobId))
+          .catch((e: unknown) => console.error(JSON.stringify({ level: 'error', msg: 'could not delete import uploads after a commit', jobId, error: e instanceof Error ? e.message : String(e) })));
       }
     } finally {
       running.delete(jobId);
     }
-  })();
+  })().catch((e: unknown) => {
+    // Recording the outcome failed (database gone): the job row stays `running` and reads as interrupted.
+    console.error(JSON.stringify({ level: 'error', msg: 'could not record the end of an import job', jobId, error: e instanceof Error ? e.message : String(e) }));
+  });
 }
 
 /** For tests and shutdown: waits until the job's background work has finished. */
