@@ -84,7 +84,7 @@ export async function request<T>(method: string, path: string, body?: unknown): 
 }
 
 /** GETs started before their page rendered (see `prefetchGet`), each taken once by the first `api.get` of the same URL. */
-const prefetched = new Map<string, { answer: Promise<unknown>; at: number }>();
+const prefetched = new Map<string, { answer: Promise<unknown>; at: number; value?: { ok: unknown } }>();
 const PREFETCH_TTL_MS = 10_000;
 
 /**
@@ -94,9 +94,27 @@ const PREFETCH_TTL_MS = 10_000;
  */
 export function prefetchGet(path: string, query?: Query): void {
   const url = withQuery(path, query);
-  const answer = request<unknown>('GET', url);
-  answer.catch(() => undefined); // the claiming call sees the error; an unclaimed one is dropped
-  prefetched.set(url, { answer, at: performance.now() });
+  const entry: { answer: Promise<unknown>; at: number; value?: { ok: unknown } } = { answer: request<unknown>('GET', url), at: performance.now() };
+  entry.answer.then(
+    (ok) => (entry.value = { ok }),
+    () => undefined, // the claiming call sees the error; an unclaimed one is dropped
+  );
+  prefetched.set(url, entry);
+}
+
+/**
+ * The prefetched answer of a GET if it has already arrived, so a page can draw its data in its first
+ * render instead of a spinner first; undefined otherwise. Only a look (a render may be discarded and
+ * run again): the page calls `forgetPrefetched` once it has mounted with it.
+ */
+export function peekPrefetched<T>(path: string, query?: Query): T | undefined {
+  const hit = prefetched.get(withQuery(path, query));
+  return hit?.value && performance.now() - hit.at <= PREFETCH_TTL_MS ? (hit.value.ok as T) : undefined;
+}
+
+/** Drops a prefetched answer (the page that peeked it has mounted; later asks go to the server). */
+export function forgetPrefetched(path: string, query?: Query): void {
+  prefetched.delete(withQuery(path, query));
 }
 
 function takePrefetched<T>(url: string): Promise<T> | null {

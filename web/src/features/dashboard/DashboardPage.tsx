@@ -30,7 +30,13 @@ export function DashboardPage() {
   const { current, setCurrent } = useCurrentDivision();
   const [year, setYear] = useState<number | undefined>(undefined);
   const prefix = current ? prefixOf(current) : null;
-  const overview = useApi(prefix ? `${prefix}|${year ?? ''}` : null, () => registryApi.overview(prefix!, year));
+  // The overview prefetched at start-up (see prefetch.ts), when it has already arrived: drawn in the first render.
+  const [prefetched] = useState(() => (prefix ? registryApi.prefetchedOverview(prefix, undefined) : undefined));
+  const overview = useApi(prefix ? `${prefix}|${year ?? ''}` : null, () => registryApi.overview(prefix!, year), { initial: prefetched });
+  const firstPrefix = useRef(prefix);
+  useEffect(() => {
+    if (firstPrefix.current) registryApi.forgetPrefetchedOverview(firstPrefix.current, undefined);
+  }, []);
   const marked = useRef(false);
   // The map and the sub-division table are drawn after the KPI cards and the histogram have painted.
   const [drawRest, setDrawRest] = useState(false);

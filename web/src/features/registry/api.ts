@@ -15,7 +15,7 @@ import type {
   RegistryOverview,
   UpdateHousehold,
 } from '../../../../src/modules/registry/contract';
-import { api, download, prefetchGet, request, withQuery, type Query } from '../../ui/api';
+import { api, download, forgetPrefetched, peekPrefetched, prefetchGet, request, withQuery, type Query } from '../../ui/api';
 
 export type {
   ChangeEvent,
@@ -71,5 +71,8 @@ export const registryApi = {
   overview: (division: string | undefined, year: number | undefined) => api.get<RegistryOverview>('/api/registry/overview', { division, year }),
   /** Starts `overview(division, year)` early; that call then takes this answer. */
   prefetchOverview: (division: string | undefined, year: number | undefined) => prefetchGet('/api/registry/overview', { division, year }),
+  /** The prefetched overview if it has already arrived (else undefined: ask with `overview`); `forgetPrefetchedOverview` once used. */
+  prefetchedOverview: (division: string | undefined, year: number | undefined) => peekPrefetched<RegistryOverview>('/api/registry/overview', { division, year }),
+  forgetPrefetchedOverview: (division: string | undefined, year: number | undefined) => forgetPrefetched('/api/registry/overview', { division, year }),
   exportHouseholds: (q: Query) => download('/api/exports/households', q, 'households.xlsx'),
 };
