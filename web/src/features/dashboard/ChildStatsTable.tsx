@@ -6,7 +6,7 @@ import type { RegistryOverview } from '../registry/api';
 
 type Child = RegistryOverview['children'][number];
 
-/** The child divisions' figures (drawn after the KPI cards and histogram, so it is its own chunk). */
+/** The child divisions' figures, drawn after the KPI cards and the histogram. */
 export function ChildStatsTable({ items, onSelect }: { items: Child[]; onSelect: (c: Child) => void }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
