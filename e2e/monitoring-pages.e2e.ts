@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { PASSWORD } from './constants.js';
 import { fixtureHouseholds } from './fixtures.js';
 import { screenshot } from './browser.js';
-import { launchBrowser, openSession, signIn, world } from './journey.js';
+import { apiAs, launchBrowser, localDate, moveClock, openSession, signIn, transition, world, type Call } from './journey.js';
 
 let browser: Browser;
 let clockStart = '';
@@ -24,42 +24,6 @@ afterAll(async () => {
   if (clockStart) await moveClock({ to: clockStart });
   await browser?.close();
 });
-
-type Call = <T = any>(method: string, path: string, body?: unknown) => Promise<T>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-/** Signs in through the API and returns a caller that sends the session cookie and the CSRF token. */
-async function apiAs(username: string): Promise<Call> {
-  const res = await fetch(world().url + '/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
-  if (!res.ok) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
-  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('rb_session='))!.split(';')[0];
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return async (method, path, body) => {
-    const r = await fetch(world().url + path, {
-      method,
-      headers: { cookie, 'x-csrf-token': csrfToken, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-      body: body !== undefined ? JSON.stringify(body) : undefined,
-    });
-    const text = await r.text();
-    if (!r.ok) throw new Error(`${method} ${path} → ${r.status}: ${text}`);
-    return text ? JSON.parse(text) : null;
-  };
-}
-
-/** The test-only clock route of the e2e harness. */
-async function moveClock(body: { days?: number; to?: string }): Promise<{ now: string }> {
-  const r = await fetch(world().url + '/api/test/clock', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  if (!r.ok) throw new Error(`clock: ${r.status} ${await r.text()}`);
-  return (await r.json()) as { now: string };
-}
-
-const localDate = (iso: string, plusDays = 0) => new Date(new Date(iso).getTime() + 8 * 3_600_000 + plusDays * 86_400_000).toISOString().slice(0, 10);
-
-/** Takes a step through the API with the case's current version. */
-async function transition(call: Call, caseId: number, action: string, evidence: unknown): Promise<string> {
-  const page = await call<{ case: { version: number } }>('GET', `/api/cases/${caseId}`);
-  const c = await call<{ status: string }>('POST', `/api/cases/${caseId}/transitions`, { action, version: page.case.version, evidence });
-  return c.status;
-}
 
 /**
  * Setup through the API (not the point of this journey): a demo household of village A affected by
@@ -172,7 +136,8 @@ describe('monitoring pages journey', () => {
     expect(await rowB.innerText()).toContain('红色');
     expect(await rowB.innerText()).toContain('未走访');
     expect(await list.locator('.ant-table-row').filter({ hasText: w.householdInA.householdNo }).count()).toBe(1);
-    expect(await page.getByTestId('event-households').innerText()).toContain(w.villageB.name);
+    // Village names arrive after the rows (fetched once per code).
+    await expect.poll(() => page.getByTestId('event-households').innerText(), { timeout: 30_000 }).toContain(w.villageB.name);
     await settle(page);
     await screenshot(page, '82-risk-event-households');
 
