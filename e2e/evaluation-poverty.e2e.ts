@@ -31,6 +31,9 @@ describe('poverty measures page', () => {
     await page.locator('[data-testid="mpi-contribution"] svg text', { hasText: '%' }).first().waitFor();
     const townships = await page.locator('[data-testid="mpi-children"] tbody tr').count();
     expect(townships).toBeGreaterThan(20); // Hezhang's townships and sub-districts
+    // The M0 map: a cell per township, painted (a darker red for a higher M0).
+    await page.locator('[data-testid="mpi-map"] path[data-code]').first().waitFor();
+    expect(await page.locator('[data-testid="mpi-map"] path[data-code]').count()).toBe(townships);
     expect(await page.getByTestId('mpi-groups').innerText()).toContain('脱贫户');
     const h2024 = await page.getByTestId('mpi-H').textContent();
     await screenshot(page, 'evaluation-poverty-01-county-2024');
@@ -60,6 +63,8 @@ describe('poverty measures page', () => {
     // The table now lists the township's villages (and residents' committees).
     await expect.poll(async () => await page.locator('[data-testid="mpi-children"] tbody tr').first().innerText()).toMatch(/村|社区|居委会/);
     await page.locator('[data-testid="p0-trend"] svg text', { hasText: '%' }).first().waitFor();
+    // The map now shows the township's villages.
+    await expect.poll(async () => await page.locator('[data-testid="mpi-map"] path[data-code]').count()).toBe(await page.locator('[data-testid="mpi-children"] tbody tr').count());
     await screenshot(page, 'evaluation-poverty-03-township');
 
     // Export: one workbook (a ZIP container).

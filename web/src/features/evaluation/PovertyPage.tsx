@@ -10,6 +10,7 @@ import { PageSpin } from '../../ui/PageSpin';
 import { useApi } from '../../ui/use-api';
 import { prefixOf, type Division } from '../divisions/api';
 import { useCurrentDivision } from '../divisions/current-division';
+import { SchematicMap, ShadeLegend, shade } from '../dashboard/map/SchematicMap';
 import { useMe } from '../access/session';
 import { MpiSpecModal } from './MpiSpecModal';
 import { POVERTY_YEARS, povertyApi, type MpiEvaluation, type PovertyEvaluation } from './poverty-api';
@@ -278,19 +279,25 @@ export function PovertyPage() {
                   <Table<MpiGroup> rowKey="group" size="small" columns={mpiGroupColumns} dataSource={m.groups ?? []} pagination={false} data-testid="mpi-groups" style={{ marginTop: 8 }} />
                 </div>
                 {m.children.length > 0 && (
-                  <div>
-                    <Typography.Text strong>{t(`${P}.children`)}</Typography.Text>
-                    <Table<MpiChild>
-                      rowKey="prefix"
-                      size="small"
-                      columns={childColumns}
-                      dataSource={m.children}
-                      pagination={m.children.length > 50 ? { pageSize: 50 } : false}
-                      onRow={(c) => ({ onClick: () => drill(c), style: { cursor: 'pointer' } })}
-                      data-testid="mpi-children"
-                      style={{ marginTop: 8 }}
-                    />
-                  </div>
+                  <Row gutter={16}>
+                    <Col xs={24} xl={14}>
+                      <Typography.Text strong>{t(`${P}.children`)}</Typography.Text>
+                      <Table<MpiChild>
+                        rowKey="prefix"
+                        size="small"
+                        columns={childColumns}
+                        dataSource={m.children}
+                        pagination={m.children.length > 50 ? { pageSize: 50 } : false}
+                        onRow={(c) => ({ onClick: () => drill(c), style: { cursor: 'pointer' } })}
+                        data-testid="mpi-children"
+                        style={{ marginTop: 8 }}
+                      />
+                    </Col>
+                    <Col xs={24} xl={10}>
+                      <Typography.Text strong>{t(`${P}.map`)}</Typography.Text>
+                      <MpiMap division={current} rows={m.children} onSelect={drill} />
+                    </Col>
+                  </Row>
                 )}
               </Space>
             ) : null}
@@ -300,6 +307,29 @@ export function PovertyPage() {
       {me.role === 'county_admin' && me.scopePrefix.length === 6 && (
         <MpiSpecModal county={me.scopePrefix} open={editingSpec} onClose={() => setEditingSpec(false)} onSaved={mpi.reload} />
       )}
+    </Space>
+  );
+}
+
+/** M0 of each sub-division on the schematic county map (a darker red, a higher M0); a click opens it. */
+function MpiMap({ division, rows, onSelect }: { division: Division; rows: MpiChild[]; onSelect: (c: MpiChild) => void }) {
+  const { t, i18n } = useTranslation();
+  const max = Math.max(1e-9, ...rows.map((r) => r.M0 ?? 0));
+  const byCode = new Map(rows.map((r) => [r.code, r]));
+  const areas = rows.map((r) => ({
+    code: r.code,
+    name: r.name,
+    fill: r.M0 === null ? '#f5f5f5' : shade(r.M0 / max),
+    dark: (r.M0 ?? 0) / max > 0.6,
+    title: `${r.name}: M0 ${r.M0 === null ? '—' : r.M0.toFixed(4)}`,
+  }));
+  return (
+    <Space direction="vertical" style={{ width: '100%', marginTop: 8 }}>
+      <SchematicMap division={division} areas={areas} onSelect={(code) => onSelect(byCode.get(code)!)} height={320} testId="mpi-map" label={t(`${P}.map`)} fallback={<Typography.Text type="secondary">{t(`${P}.mapUnavailable`)}</Typography.Text>} />
+      <ShadeLegend low="0" high={max.toLocaleString(i18n.language, { maximumFractionDigits: 4 })} />
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {t(`${P}.mapNote`)}
+      </Typography.Text>
     </Space>
   );
 }
