@@ -129,18 +129,22 @@ export async function searchHouseholdRows(scope: RegistryScope, p: SearchParams)
   if (walkIndex) {
     await sql`SELECT set_config('enable_sort', 'off', true), set_config('max_parallel_workers_per_gather', '0', true), set_config('jit', 'off', true)`.execute(scope.trx);
   }
+  // The income record is joined inside the page only when it filters or sorts; otherwise for the
+  // page's rows alone (a common name matches hundreds of households: each join is a random read).
+  const incomeInPage = band || sort === 'perCapitaNet';
   const { rows } = await sql<PageRow>`
     WITH page AS MATERIALIZED (
-      SELECT h.id, h.household_no, h.village_code, h.household_type, h.is_relocated, i.per_capita_net_fen, ${keyColumns}
+      SELECT h.id, h.household_no, h.village_code, h.household_type, h.is_relocated, ${incomeInPage ? sql`i.per_capita_net_fen` : sql`NULL::bigint AS per_capita_net_fen`}, ${keyColumns}
       FROM household h
       ${nameJoin}
-      LEFT JOIN income_record i ON i.household_id = h.id AND i.year = ${p.year}
+      ${incomeInPage ? sql`LEFT JOIN income_record i ON i.household_id = h.id AND i.year = ${p.year}` : sql``}
       ${headJoin}
       WHERE ${where}
       ORDER BY ${orderInner}
       LIMIT ${p.pageSize} OFFSET ${offset}
     )
-    SELECT page.id, page.household_no, page.village_code, page.household_type, page.is_relocated, page.per_capita_net_fen,
+    SELECT page.id, page.household_no, page.village_code, page.household_type, page.is_relocated,
+           ${incomeInPage ? sql`page.per_capita_net_fen` : sql`(SELECT i.per_capita_net_fen FROM income_record i WHERE i.household_id = page.id AND i.year = ${p.year})`} AS per_capita_net_fen,
            head.name AS head_name, head.id_number AS head_id_number,
            (SELECT count(*) FROM person ps WHERE ps.household_id = page.id)::int AS size,
            v.name AS village_name, coalesce(t.name, '') AS township_name
