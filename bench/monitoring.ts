@@ -242,8 +242,9 @@ export async function runMonitoringBench(): Promise<void> {
     const baselineCounts = b1.value.rows[0] as Record<string, number>;
 
     console.log('ruralbridge sweep (runSweep: set-based rules → firings → clues, one transaction, job + audit):');
-    // The registry as it stood before the first sweep (the generator stamps rows with today's date).
+    // The registry and events as they stood before the first sweep (the generator stamps rows with today's date).
     await sql`UPDATE household SET updated_at = ${`${AS_OF}T00:00:00Z`}::timestamptz - interval '30 days'`.execute(store.db);
+    await sql`UPDATE risk_event SET created_at = ${`${AS_OF}T00:00:00Z`}::timestamptz - interval '30 days'`.execute(store.db);
     await sql`TRUNCATE monitoring_sweep_state`.execute(store.db);
     const clock = deps.clock as FixedClock;
     const sweepOn = (day: number, full = false) => {

@@ -85,6 +85,9 @@ export async function runSweep(deps: Deps, actor: Actor, options: { scopePrefix?
   const scopePrefix = options.scopePrefix ?? actor.scopePrefix;
   if (!scopePrefix.startsWith(actor.scopePrefix)) throw new Error('sweep scope outside the actor scope');
   return deps.store.db.transaction().execute(async (trx) => {
+    // A batch job over up to millions of rows: sorts and hashes in memory rather than in temporary
+    // files, and no JIT compilation of the long rule expressions (it costs more than it saves here).
+    if (deps.store.kind === 'postgres') await sql`SELECT set_config('work_mem', '256MB', true), set_config('jit', 'off', true)`.execute(trx);
     const counties = await countiesUnder(trx, scopePrefix);
     const params = await countyParams(trx, counties, asOf);
     const wholeCounties = scopePrefix.length <= 6;
