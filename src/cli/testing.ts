@@ -3,7 +3,9 @@ import { resolve } from 'node:path';
 
 /**
  * Runs the real CLI (`ruralbridge …`) on an embedded database in `dataDir` (its PGlite files are in
- * `dataDir/pglite`), whatever DATABASE_URL the test run has. For CLI tests.
+ * `dataDir/pglite`), whatever DATABASE_URL the test run has. For CLI tests, which are named
+ * `cli.test.ts` (not `.pg.test.ts`): they would run the same on the embedded database in the server
+ * stage of CI.
  */
 export function runCli(dataDir: string, args: string[]): Promise<{ code: number; out: string; err: string }> {
   const { DATABASE_URL: _ignored, ...env } = process.env;
