@@ -62,6 +62,15 @@ export type ClueStatus = z.infer<typeof ClueStatusSchema>;
 export const DEPARTMENTS = ['MEDICAL', 'CIVIL', 'EDUCATION', 'HOUSING', 'WATER', 'EMERGENCY', 'HR'] as const;
 export const DepartmentSchema = z.enum(DEPARTMENTS).meta({ id: 'Department' });
 export type Department = z.infer<typeof DepartmentSchema>;
+export const DEPARTMENT_LABELS: Record<Department, { zh: string; en: string }> = {
+  MEDICAL: { zh: '医疗保障', en: 'Medical insurance' },
+  CIVIL: { zh: '民政', en: 'Civil affairs' },
+  EDUCATION: { zh: '教育', en: 'Education' },
+  HOUSING: { zh: '住房城乡建设', en: 'Housing' },
+  WATER: { zh: '水利', en: 'Water' },
+  EMERGENCY: { zh: '应急管理', en: 'Emergency management' },
+  HR: { zh: '人力资源社会保障', en: 'Human resources' },
+};
 
 export const EVENT_KINDS = ['NATURAL_DISASTER', 'MARKET_SHOCK', 'EPIDEMIC', 'OTHER'] as const;
 export const EventKindSchema = z.enum(EVENT_KINDS).meta({ id: 'RiskEventKind' });
