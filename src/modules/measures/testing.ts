@@ -1,21 +1,22 @@
 /**
- * Test helpers: the shared reference vectors (`../shared/reference/vectors` beside the repository),
- * and a recursive check that a result holds no NaN, Infinity or -0.
+ * Test helpers: the shared reference vectors, and a recursive check that a result holds no NaN,
+ * Infinity or -0.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-/** Folder of the shared reference vectors: `shared/` lies beside the repository root. */
-export const referenceVectorsDir = fileURLToPath(new URL('../../../../shared/reference/vectors/', import.meta.url));
+/**
+ * The reference vectors (methods.md §9), copied from `../shared/reference/vectors` so that a plain
+ * clone runs them; reference-vectors.test.ts checks the copy against the shared folder when it lies
+ * beside the repository.
+ */
+export const referenceVectorsDir = fileURLToPath(new URL('./reference-vectors/', import.meta.url));
+export const sharedReferenceVectorsDir = fileURLToPath(new URL('../../../../shared/reference/vectors/', import.meta.url));
 
-/** Reads one reference vector file. Fails loudly when the shared folder is missing: it is never skipped. */
+/** Reads one reference vector file; fails loudly when it is missing (never skipped). */
 export function loadReferenceVector<T = any>(file: string): T {
   const path = referenceVectorsDir + file;
-  if (!existsSync(path)) {
-    throw new Error(
-      `reference vector ${file} not found at ${path}: the shared/ folder must lie beside the repository (../shared/reference/vectors)`,
-    );
-  }
+  if (!existsSync(path)) throw new Error(`reference vector ${file} not found at ${path}`);
   return JSON.parse(readFileSync(path, 'utf8')) as T;
 }
 

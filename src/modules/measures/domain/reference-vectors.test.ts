@@ -1,9 +1,11 @@
 /**
- * Every shared reference vector (../shared/reference/vectors, methods.md §9) is a test. A missing
- * shared folder fails these tests; a vector added to index.json without a test here fails too.
+ * Every shared reference vector (../shared/reference/vectors, methods.md §9, copied into
+ * ../reference-vectors) is a test. A vector added to index.json without a test here fails, and so
+ * does a copy that differs from the shared folder when that lies beside the repository.
  */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { listReferenceVectors, loadReferenceVector, nonFiniteNumbers, toColumns } from '../testing.js';
+import { listReferenceVectors, loadReferenceVector, nonFiniteNumbers, referenceVectorsDir, sharedReferenceVectorsDir, toColumns } from '../testing.js';
 import { computeAlkireFoster, isMultidimensionallyPoor } from './alkire-foster.js';
 import { computeCoupling, COORDINATION_LEVELS, COUPLING_STAGES, coordinationLevel, couplingStage } from './coupling.js';
 import { computeEntropyWeights } from './entropy-weights.js';
@@ -23,6 +25,12 @@ const close = (actual: number | null, expected: number, tol: number) => {
 };
 
 describe('reference vectors', () => {
+  it.skipIf(!existsSync(sharedReferenceVectorsDir))('are the same files as the shared folder', () => {
+    const files = readdirSync(sharedReferenceVectorsDir).filter((f) => f.endsWith('.json')).sort();
+    expect(readdirSync(referenceVectorsDir).sort()).toEqual(files);
+    for (const f of files) expect(readFileSync(referenceVectorsDir + f, 'utf8'), f).toBe(readFileSync(sharedReferenceVectorsDir + f, 'utf8'));
+  });
+
   it('lists exactly the files this suite tests (index.json)', () => {
     const files = listReferenceVectors();
     expect(files.length).toBeGreaterThan(0);
