@@ -72,6 +72,8 @@ export async function buildApp(deps: Deps, options: { logger?: boolean } = {}): 
   const app = Fastify({
     logger: options.logger ? { level: deps.config.LOG_LEVEL } : false,
     bodyLimit: 5 * 1024 * 1024,
+    // Behind a TLS-terminating proxy: req.protocol (the cookie's Secure flag) and req.ip (the rate limits) from X-Forwarded-*.
+    trustProxy: deps.config.TRUST_PROXY,
     genReqId: () => Math.random().toString(36).slice(2, 10),
     // Errors Fastify meets before routing (a malformed URL such as a broken %-escape): the one error shape too.
     frameworkErrors: (error, req, reply) =>

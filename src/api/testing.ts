@@ -6,11 +6,11 @@ import { openTestStore } from '../platform/testing/test-store.js';
 import { createUser, systemActor, type Role } from '../modules/access/index.js';
 import { buildApp } from './app.js';
 
-/** A test app on a fresh database with a settable clock. Call `close()` in afterAll. */
-export async function makeTestApp(options: { now?: string } = {}) {
+/** A test app on a fresh database with a settable clock; `env` adds configuration variables. Call `close()` in afterAll. */
+export async function makeTestApp(options: { now?: string; env?: Record<string, string> } = {}) {
   const store = await openTestStore();
   const clock = new FixedClock(options.now ?? '2025-06-01T02:00:00Z');
-  const deps: Deps = { store, clock, config: ConfigSchema.parse({ LOG_LEVEL: 'silent', MAX_UPLOAD_MB: 5 }) };
+  const deps: Deps = { store, clock, config: ConfigSchema.parse({ LOG_LEVEL: 'silent', MAX_UPLOAD_MB: 5, ...options.env }) };
   const app = await buildApp(deps);
   return {
     app,
