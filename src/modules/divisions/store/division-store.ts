@@ -90,7 +90,7 @@ export async function listSubtree(db: Db, prefix: string, levels: DivisionLevel[
   return rows.map(toDivision);
 }
 
-/** Name search (substring), optionally inside a subtree; shallow levels and short names first. */
+/** Name search (substring; division_name_trgm serves 3+ characters), optionally inside a subtree; shallow levels and short names first. */
 export async function searchDivisionsByName(db: Db, text: string, withinPrefix: string, limit: number): Promise<Division[]> {
   const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   let q = db.selectFrom('division').select(COLUMNS).where('name', 'like', pattern);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { ConfigSchema } from '../../../platform/config.js';
 import { FixedClock } from '../../../platform/clock.js';
 import type { Deps } from '../../../platform/deps.js';
@@ -94,5 +95,19 @@ describe('searchDivisions', () => {
 
   it('treats % and _ as plain characters', async () => {
     expect(await searchDivisions(deps, { q: '%' })).toEqual([]);
+  });
+
+  it('finds a division nationwide by a middle part of its name', async () => {
+    const hits = await searchDivisions(deps, { q: '白族彝族' });
+    expect(hits).toEqual([expect.objectContaining({ name: '松林坡白族彝族苗族乡', level: 4, path: ['贵州省', '毕节市', '赫章县'] })]);
+  });
+
+  it('looks a name of three or more characters up in the trigram index', async () => {
+    const plan = await deps.store.db.transaction().execute(async (trx) => {
+      await sql`SET LOCAL enable_seqscan = off`.execute(trx);
+      const rows = await sql<{ 'QUERY PLAN': string }>`EXPLAIN SELECT code FROM division WHERE name LIKE ${'%白族彝族%'}`.execute(trx);
+      return rows.rows.map((r) => r['QUERY PLAN']).join('\n');
+    });
+    expect(plan).toContain('division_name_trgm');
   });
 });
