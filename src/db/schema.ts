@@ -7,6 +7,8 @@ import type { ColumnType, Generated } from 'kysely';
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type DateText = ColumnType<string, string, string>;
 type Json<T = unknown> = ColumnType<T, string | T, string | T>;
+/** A published read-only view (migration 0011): selectable, never inserted or updated. */
+type ReadOnly<T> = { [K in keyof T]: ColumnType<T[K], never, never> };
 
 // ---- divisions ----
 export interface DivisionTable {
@@ -90,6 +92,76 @@ export interface GuaranteeStatusTable {
   water_trip_minutes: number | null;
   water_interruption_days: number | null;
 }
+
+/**
+ * (registry, 0011) Read-only views the registry publishes for other modules' reads: projections of
+ * its tables (docs/decisions/0005-reads-across-modules.md). Per-household lookups inside another
+ * module's transaction go through the registry's functions instead (registry/index.ts).
+ */
+export type RegistryHouseholdView = ReadOnly<{
+  id: number;
+  county_code: string;
+  village_code: string;
+  household_no: string;
+  household_type: 'GENERAL' | 'POVERTY_EXITED';
+  is_relocated: boolean;
+  head_name: string | null;
+  member_count: number;
+}>;
+
+export type RegistryPersonView = ReadOnly<{
+  id: number;
+  household_id: number;
+  county_code: string;
+  village_code: string;
+  relation: string;
+  gender: 'M' | 'F';
+  birth_date: string;
+  ethnicity: string;
+  education: string | null;
+  student_status: string | null;
+  health_status: string;
+  labor_skill: string;
+  migrant_months: number;
+  has_medical_insurance: boolean;
+  has_pension_insurance: boolean;
+  is_dibao: boolean;
+  is_tekun: boolean;
+  public_welfare_job: boolean;
+}>;
+
+export type RegistryIncomeView = ReadOnly<{
+  id: number;
+  household_id: number;
+  county_code: string;
+  village_code: string;
+  year: number;
+  household_size: number;
+  wage_fen: number;
+  operating_fen: number;
+  property_fen: number;
+  transfer_fen: number;
+  production_cost_fen: number;
+  out_of_pocket_medical_fen: number;
+  net_income_fen: number;
+  per_capita_net_fen: number;
+}>;
+
+export type RegistryGuaranteeView = ReadOnly<{
+  household_id: number;
+  county_code: string;
+  village_code: string;
+  as_of: string;
+  food_clothing_ok: boolean;
+  housing_unsafe: boolean;
+  house_grade: 'A' | 'B' | 'C' | 'D' | null;
+  dropout_child: boolean;
+  member_uninsured: boolean;
+  water_unsafe: boolean;
+  water_liters_per_day: number | null;
+  water_trip_minutes: number | null;
+  water_interruption_days: number | null;
+}>;
 
 // ---- registry: import-export (migration 0004) ----
 export interface RegistryImportTable {
@@ -336,6 +408,21 @@ export interface MonitoringCaseTable {
   updated_at: Timestamp;
 }
 
+/** (cases, 0011) Read-only view the cases module publishes for analytics: the case's household, place, status and dates. */
+export type CasesMonitoringCaseView = ReadOnly<{
+  id: number;
+  household_id: number;
+  county_code: string;
+  village_code: string;
+  status: string;
+  category: string;
+  risks: string[];
+  opened_on: string;
+  identified_on: string | null;
+  elimination_type: string | null;
+  eliminated_on: string | null;
+}>;
+
 export interface CaseEventTable {
   id: Generated<number>;
   case_id: number;
@@ -448,14 +535,14 @@ export interface RiskMeasureMappingTable {
   updated_at: Timestamp;
 }
 
-/** Read-only view published by assistance (measures per household). */
-export interface AssistanceHouseholdSummaryView {
+/** Read-only view published by assistance (measures per household; 0007, writes revoked in 0011). */
+export type AssistanceHouseholdSummaryView = ReadOnly<{
   household_id: number;
   village_code: string;
   measures: number;
   implemented: number;
   started: number;
-}
+}>;
 
 // ---- evaluation (0008): county replacements of the shipped evaluation specifications (MPI) ----
 export interface EvaluationSpecTable {
@@ -474,6 +561,11 @@ export interface Database {
   person: PersonTable;
   income_record: IncomeRecordTable;
   guarantee_status: GuaranteeStatusTable;
+  // registry's published views (0011)
+  registry_household: RegistryHouseholdView;
+  registry_person: RegistryPersonView;
+  registry_income: RegistryIncomeView;
+  registry_guarantee: RegistryGuaranteeView;
   app_user: AppUserTable;
   app_session: AppSessionTable;
   audit_event: AuditEventTable;
@@ -500,6 +592,7 @@ export interface Database {
   case_notice_entry: CaseNoticeEntryTable;
   case_objection: CaseObjectionTable;
   case_calendar_day: CaseCalendarDayTable;
+  cases_monitoring_case: CasesMonitoringCaseView; // published view (0011)
   // assistance (0007)
   assistance_plan: AssistancePlanTable;
   assistance_measure: AssistanceMeasureTable;

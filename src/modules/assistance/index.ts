@@ -1,4 +1,10 @@
-/** The assistance module's public surface: plans (一户一策), measures, risk → measure mapping. */
+/**
+ * The assistance module's public surface: plans (一户一策), measures, risk → measure mapping.
+ *
+ * Published read-only view (migration 0007, read-only since 0011): assistance_household_summary
+ * (household_id, village_code, measures, implemented, started): the cases module's elimination guard
+ * reads it, since cases may not import assistance (docs/decisions/0005-reads-across-modules.md).
+ */
 import './messages.js';
 
 export * from './contract.js';

@@ -1,6 +1,11 @@
 /**
  * The cases module's public surface: the identification and elimination procedure (state machine,
  * guards, evidence), notices and objections, work queues, dashboards, case pages.
+ *
+ * Published read-only view (migration 0011) for other modules' set-based reads: cases_monitoring_case
+ * (id, household_id, county_code, village_code, status, category, risks, opened_on, identified_on,
+ * elimination_type, eliminated_on). Which statuses count as monitored is MONITORED below
+ * (docs/decisions/0005-reads-across-modules.md). One case in another module's transaction: getCaseIn.
  */
 import './messages.js';
 

@@ -1,6 +1,14 @@
 import './messages.js';
 
-/** The registry module's public surface: households, people, incomes, guarantees; search, profile, overview. */
+/**
+ * The registry module's public surface: households, people, incomes, guarantees; search, profile, overview.
+ *
+ * Other modules read the registry's tables only through this surface (docs/decisions/0005-reads-across-modules.md):
+ * - per household, inside their own transaction: findHouseholdCard, findHouseholdStanding, householdHasLabour;
+ * - set-based (analytics, list joins): the read-only views of migration 0011, never the tables —
+ *   registry_household (household + head_name, member_count), registry_person (members' facts, no name or
+ *   ID number), registry_income (yearly incomes), registry_guarantee (两不愁三保障 and water).
+ */
 export * from './contract.js';
 export { registryMessages } from './messages.js';
 export { registerRegistryRoutes } from './http.js';
@@ -15,6 +23,7 @@ export { removeMember } from './use-cases/remove-member.js';
 export { upsertIncome } from './use-cases/upsert-income.js';
 export { setGuarantee } from './use-cases/set-guarantee.js';
 export { getOverview } from './use-cases/get-overview.js';
+export { findHouseholdCard, findHouseholdStanding, householdHasLabour, type HouseholdCard, type HouseholdStanding, type HouseholdGuarantees } from './store/household-reads.js';
 export { onHouseholdsChanged, type HouseholdsChange, type HouseholdsChangedListener } from './households-changed.js';
 export { checkMembers, checkMemberIdentity, checkIncomeYears, checkGuarantee, hasGuaranteeProblem, deriveIncome } from './domain/validate-household.js';
 export { parseIdNumber, makeIdNumber, maskIdNumber, idCheckChar, type IdNumberFacts, type IdNumberProblem } from './domain/id-number.js';
