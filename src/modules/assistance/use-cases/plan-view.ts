@@ -1,26 +1,16 @@
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import { addDays, type CaseSummary } from '../../cases/index.js';
+import { householdHasLabour } from '../../registry/index.js';
 import type { PlanView } from '../contract.js';
 import { mergeMapping, suggestMeasures, uncoveredRisks } from '../domain/suggest.js';
 import { firstMeasureDays, shippedMapping } from '../params.js';
 import { mappingOverrides, planMeasures, type PlanRecord } from '../store/plan-store.js';
-import { LABOR_CAPABLE } from '../../registry/domain/enums.js';
 
 /** The mapping in force for a county: shipped defaults, then overrides everywhere, then the county's. */
 export async function effectiveMapping(trx: Transaction<Database>, countyCode: string) {
   const { general, county } = await mappingOverrides(trx, countyCode);
   return mergeMapping(shippedMapping, general, county);
-}
-
-export async function householdHasLabour(trx: Transaction<Database>, householdId: number): Promise<boolean> {
-  const r = await trx
-    .selectFrom('person')
-    .select(sql<number>`count(*)`.as('n'))
-    .where('household_id', '=', householdId)
-    .where('labor_skill', 'in', [...LABOR_CAPABLE])
-    .executeTakeFirstOrThrow();
-  return Number(r.n) > 0;
 }
 
 /** First-measure deadline: identification date + the parameter (null before identification). */

@@ -1,12 +1,16 @@
 /**
  * Kysely access to the cases tables (monitoring_case, case_event, case_notice, case_notice_entry,
- * case_objection), plus the read-only household facts the guards need (registry tables and the
- * assistance summary view). Every function takes the caller's transaction, which carries the actor's
- * scope; queries repeat the scope as `village_code LIKE prefix%`. Row types stay here.
+ * case_objection). Every function takes the caller's transaction, which carries the actor's scope;
+ * queries repeat the scope as `village_code LIKE prefix%`. Row types stay here.
+ *
+ * Other modules' data comes only through what they publish (docs/decisions/0005-reads-across-modules.md):
+ * the registry's functions (one household) and its view registry_household (household number, head's
+ * name and size beside the cases of a list), and the assistance module's view assistance_household_summary.
  */
 import { sql, type Selectable, type Transaction } from 'kysely';
 import type { Database, MonitoringCaseTable } from '../../../db/schema.js';
-import { LABOR_CAPABLE } from '../../registry/domain/enums.js';
+import { notFound } from '../../../platform/errors.js';
+import { findHouseholdStanding, type HouseholdCard } from '../../registry/index.js';
 import type { CaseState, HouseholdFacts, CasePatch } from '../domain/case-rules.js';
 import type { CaseStatus, Channel, DisasterSubtype, EliminationType, MonitoringCategory, RiskType } from '../domain/enums.js';
 
@@ -52,61 +56,21 @@ export const toCaseRecord = (r: Selectable<MonitoringCaseTable>): CaseRecord => 
   noticeId: r.notice_id,
 });
 
-export interface HouseholdBasics {
-  id: number;
-  householdNo: string;
-  householdType: string;
-  countyCode: string;
-  villageCode: string;
-  headName: string | null;
-  size: number;
-}
-
-export async function findHousehold(trx: Trx, scopePrefix: string, householdId: number): Promise<HouseholdBasics | null> {
-  const r = await trx
-    .selectFrom('household as h')
-    .select(['h.id', 'h.household_no', 'h.household_type', 'h.county_code', 'h.village_code'])
-    .select((eb) => [
-      eb.selectFrom('person as p').select('p.name').whereRef('p.household_id', '=', 'h.id').where('p.relation', '=', 'HEAD').limit(1).as('head_name'),
-      eb.selectFrom('person as p').select((e) => e.fn.countAll<number>().as('n')).whereRef('p.household_id', '=', 'h.id').as('size'),
-    ])
-    .where('h.id', '=', householdId)
-    .where('h.village_code', 'like', `${scopePrefix}%`)
-    .executeTakeFirst();
-  if (!r) return null;
-  return { id: r.id, householdNo: r.household_no, householdType: r.household_type, countyCode: r.county_code, villageCode: r.village_code, headName: r.head_name ?? null, size: Number(r.size ?? 0) };
-}
-
-/** Labour, latest income (up to `year`), guarantees and implemented measures of a household. */
+/**
+ * Labour, latest income (up to `year`), guarantees and implemented measures of a household, in two
+ * statements: the registry's standing of the household and the assistance module's published summary.
+ * (Cases may not import assistance, which builds on cases: the summary view is assistance's contract for cases.)
+ */
 export async function householdFacts(trx: Trx, householdId: number, year: number): Promise<HouseholdFacts & { householdSize: number }> {
-  const [household, people, income, guarantees, summary] = await Promise.all([
-    trx.selectFrom('household').select('household_type').where('id', '=', householdId).executeTakeFirstOrThrow(),
-    trx.selectFrom('person').select('labor_skill').where('household_id', '=', householdId).execute(),
-    trx
-      .selectFrom('income_record')
-      .select(['year', 'per_capita_net_fen'])
-      .where('household_id', '=', householdId)
-      .where('year', '<=', year)
-      .orderBy('year', 'desc')
-      .limit(1)
-      .executeTakeFirst(),
-    trx.selectFrom('guarantee_status').selectAll().where('household_id', '=', householdId).executeTakeFirst(),
-    trx.selectFrom('assistance_household_summary').select('implemented').where('household_id', '=', householdId).executeTakeFirst(),
-  ]);
+  const standing = await findHouseholdStanding(trx, householdId, year);
+  if (!standing) throw notFound(`household ${householdId}`);
+  const summary = await trx.selectFrom('assistance_household_summary').select('implemented').where('household_id', '=', householdId).executeTakeFirst();
   return {
-    householdType: household.household_type,
-    householdSize: people.length,
-    hasLabour: people.some((p) => LABOR_CAPABLE.has(p.labor_skill)),
-    latestIncome: income ? { year: income.year, perCapitaNetFen: Number(income.per_capita_net_fen) } : null,
-    guarantees: guarantees
-      ? {
-          foodClothingOk: guarantees.food_clothing_ok,
-          housingUnsafe: guarantees.housing_unsafe,
-          dropoutChild: guarantees.dropout_child,
-          memberUninsured: guarantees.member_uninsured,
-          waterUnsafe: guarantees.water_unsafe,
-        }
-      : null,
+    householdType: standing.householdType,
+    householdSize: standing.size,
+    hasLabour: standing.hasLabour,
+    latestIncome: standing.latestIncome,
+    guarantees: standing.guarantees,
     implementedMeasures: summary?.implemented ?? 0,
   };
 }
@@ -119,7 +83,7 @@ export async function hasOpenCase(trx: Trx, householdId: number): Promise<number
 export async function insertCase(
   trx: Trx,
   v: {
-    household: HouseholdBasics;
+    household: HouseholdCard;
     clueId: number | null;
     category: string;
     risks: string[];
@@ -169,10 +133,9 @@ export async function insertCase(
 export async function lockCase(trx: Trx, scopePrefix: string, caseId: number): Promise<(CaseRecord & { householdNo: string; headName: string | null }) | null> {
   const r = await trx
     .selectFrom('monitoring_case as c')
-    .innerJoin('household as h', 'h.id', 'c.household_id')
+    .innerJoin('registry_household as h', 'h.id', 'c.household_id')
     .selectAll('c')
-    .select('h.household_no')
-    .select((eb) => eb.selectFrom('person as p').select('p.name').whereRef('p.household_id', '=', 'c.household_id').where('p.relation', '=', 'HEAD').limit(1).as('head_name'))
+    .select(['h.household_no', 'h.head_name'])
     .where('c.id', '=', caseId)
     .where('c.village_code', 'like', `${scopePrefix}%`)
     .forUpdate('c')
@@ -336,15 +299,12 @@ export async function noticeLines(trx: Trx, noticeId: number): Promise<NoticeLin
   const rows = await trx
     .selectFrom('case_notice_entry as e')
     .innerJoin('monitoring_case as c', 'c.id', 'e.case_id')
-    .select(['c.id', 'c.category', 'c.risks', 'c.elimination_type', 'c.status'])
-    .select((eb) => [
-      eb.selectFrom('person as p').select('p.name').whereRef('p.household_id', '=', 'c.household_id').where('p.relation', '=', 'HEAD').limit(1).as('head_name'),
-      eb.selectFrom('person as p').select((e) => e.fn.countAll<number>().as('n')).whereRef('p.household_id', '=', 'c.household_id').as('size'),
-    ])
+    .leftJoin('registry_household as h', 'h.id', 'c.household_id')
+    .select(['c.id', 'c.category', 'c.risks', 'c.elimination_type', 'c.status', 'h.head_name', 'h.member_count'])
     .where('e.notice_id', '=', noticeId)
     .orderBy('c.id')
     .execute();
-  return rows.map((r) => ({ caseId: r.id, headName: r.head_name ?? null, householdSize: Number(r.size ?? 0), category: r.category, risks: r.risks, eliminationType: r.elimination_type, status: r.status }));
+  return rows.map((r) => ({ caseId: r.id, headName: r.head_name ?? null, householdSize: Number(r.member_count ?? 0), category: r.category, risks: r.risks, eliminationType: r.elimination_type, status: r.status }));
 }
 
 export interface ObjectionRecord {
@@ -470,10 +430,9 @@ export async function listCases(trx: Trx, f: CaseListFilter): Promise<{ total: n
   if (f.notOverdueOn) q = q.where((eb) => eb.or([eb('c.due_on', 'is', null), eb('c.due_on', '>=', f.notOverdueOn!)]));
   const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   let rq = q
-    .innerJoin('household as h', 'h.id', 'c.household_id')
+    .innerJoin('registry_household as h', 'h.id', 'c.household_id')
     .selectAll('c')
-    .select('h.household_no')
-    .select((eb) => eb.selectFrom('person as p').select('p.name').whereRef('p.household_id', '=', 'c.household_id').where('p.relation', '=', 'HEAD').limit(1).as('head_name'));
+    .select(['h.household_no', 'h.head_name']);
   if (f.byDeadline && f.today) {
     rq = rq.orderBy(sql`(c.due_on < ${f.today})`, 'desc').orderBy('c.due_on', (ob) => ob.asc().nullsLast()).orderBy('c.id');
   } else {

@@ -2,8 +2,9 @@ import type { Deps } from '../../../platform/deps.js';
 import { forbidden, notFound } from '../../../platform/errors.js';
 import { toLocalDate } from '../../../platform/clock.js';
 import { canSeePersonalData, withActorTransaction, type Actor } from '../../access/index.js';
+import { findHouseholdCard } from '../../registry/index.js';
 import type { CasePage } from '../contract.js';
-import { caseNotices, caseObjections, caseTimeline, findHousehold, getCase, householdFacts } from '../store/case-store.js';
+import { caseNotices, caseObjections, caseTimeline, getCase, householdFacts } from '../store/case-store.js';
 import { toCaseView } from './case-view.js';
 
 /** Everything the case page shows: the case, its household, the full timeline with evidence, notices and objections. */
@@ -14,7 +15,7 @@ export async function getCasePage(deps: Deps, actor: Actor, caseId: number): Pro
     const c = await getCase(trx, actor.scopePrefix, caseId);
     if (!c) throw notFound(`case ${caseId}`);
     const [household, facts, timeline, notices, objections, village] = await Promise.all([
-      findHousehold(trx, actor.scopePrefix, c.householdId),
+      findHouseholdCard(trx, actor.scopePrefix, c.householdId),
       householdFacts(trx, c.householdId, Number(today.slice(0, 4))),
       caseTimeline(trx, c.id),
       caseNotices(trx, c.id),

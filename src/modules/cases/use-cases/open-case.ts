@@ -4,10 +4,11 @@ import { toLocalDate } from '../../../platform/clock.js';
 import { withActorTransaction, type Actor } from '../../access/index.js';
 import { recordAudit } from '../../audit/index.js';
 import { getClueIn, takeClueIntoCase } from '../../monitoring/index.js';
+import { findHouseholdCard } from '../../registry/index.js';
 import { OpenCaseRequestSchema, type CaseView, type OpenCaseRequest } from '../contract.js';
 import { checkOpening, openingDeadlines } from '../domain/case-rules.js';
 import { loadWorkCalendar, resolveCaseParams } from '../params.js';
-import { findHousehold, hasOpenCase, insertCase, insertEvent } from '../store/case-store.js';
+import { hasOpenCase, insertCase, insertEvent } from '../store/case-store.js';
 import { toCaseView } from './case-view.js';
 import { auditRefusal, refusalError } from './refusals.js';
 
@@ -25,7 +26,7 @@ export async function openCase(deps: Deps, actor: Actor, input: OpenCaseRequest)
   try {
     if (!OPENERS.has(actor.role)) throw forbidden(`role ${actor.role} may not open cases`);
     return await withActorTransaction(deps.store.db, actor, async (trx) => {
-      const household = await findHousehold(trx, actor.scopePrefix, req.householdId);
+      const household = await findHouseholdCard(trx, actor.scopePrefix, req.householdId);
       if (!household) throw notFound(`household ${req.householdId}`);
       const refusals = checkOpening({ category: req.category, risks: req.risks, disasterSubtype: req.disasterSubtype }, household.householdType);
       if (refusals.length) throw refusalError(refusals);

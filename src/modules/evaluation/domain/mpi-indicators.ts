@@ -7,7 +7,7 @@ import { MPI_CUTOFF_INDICATORS, type MpiIndicatorId, type MpiSpec } from '../mpi
 
 /** Bits of `HouseholdFacts.flags` (one household's yes/no facts, from the registry). */
 export const FACT = {
-  /** 不愁吃穿 not met (guarantee_status.food_clothing_ok = false). */
+  /** 不愁吃穿 not met (registry_guarantee.food_clothing_ok = false). */
   foodClothingProblem: 1 << 0,
   /** A compulsory-school-age child out of school (dropout_child, or a member of school age DROPPED_OUT). */
   schoolDropout: 1 << 1,

@@ -24,6 +24,7 @@ const GROUP_SQL: Record<IncomeBreakdown, string> = {
  * Reads per-capita net income and household size of every income record of `year` under the
  * division prefix (inside the actor's scope, which the transaction and `scopePattern` enforce) as
  * three aggregated strings, parsed into typed arrays: millions of rows never become objects.
+ * Reads the registry's published views (registry_income, registry_household, registry_person: 0011).
  */
 export async function loadIncomeColumns(
   trx: Transaction<Database>,
@@ -33,14 +34,14 @@ export async function loadIncomeColumns(
   by: IncomeBreakdown | undefined,
 ): Promise<IncomeColumns> {
   const groupExpr = by ? GROUP_SQL[by] : `''`;
-  const headJoin = by === 'ethnicity' ? sql`LEFT JOIN person p ON p.household_id = ir.household_id AND p.relation = 'HEAD'` : sql``;
+  const headJoin = by === 'ethnicity' ? sql`LEFT JOIN registry_person p ON p.household_id = ir.household_id AND p.relation = 'HEAD'` : sql``;
   const { rows } = await sql<{ n: number | string; pc: string | null; sz: string | null; grp: string | null }>`
     SELECT count(*) AS n,
       string_agg(ir.per_capita_net_fen::text, ',' ORDER BY ir.id) AS pc,
       string_agg(ir.household_size::text, ',' ORDER BY ir.id) AS sz,
       string_agg(${sql.raw(groupExpr)}, ${'\u001f'} ORDER BY ir.id) AS grp
-    FROM income_record ir
-    JOIN household h ON h.id = ir.household_id
+    FROM registry_income ir
+    JOIN registry_household h ON h.id = ir.household_id
     ${headJoin}
     WHERE ir.village_code LIKE ${divisionPattern} AND ir.village_code LIKE ${scopePattern} AND ir.year = ${year}`.execute(trx);
   const row = rows[0];

@@ -24,14 +24,20 @@ describe('mpiFactsQuery', () => {
     expect(text).toContain('CROSS JOIN LATERAL');
     expect(text).toContain('WHERE p.household_id = ir.household_id');
     expect(text).toContain('substr(ir.village_code, 1, 9)');
-    expect(text).toMatch(/EXISTS \(SELECT 1 FROM monitoring_case mc WHERE mc.household_id = ir.household_id AND mc.status IN \(\$\d+, \$\d+\)\)/);
+    expect(text).toMatch(/EXISTS \(SELECT 1 FROM cases_monitoring_case mc WHERE mc.household_id = ir.household_id AND mc.status IN \(\$\d+, \$\d+\)\)/);
     expect(compiled.parameters).toEqual(expect.arrayContaining(['520527%', 2024, 6, 15, 'MONITORING', 'ELIM_PROPOSED']));
     expect(text).toMatchSnapshot();
   });
 
+  it("reads other modules' data through their published views, never their tables", () => {
+    const text = mpiFactsQuery({ ...query, by: 'category' }).compile(db).sql;
+    for (const view of ['registry_income', 'registry_household', 'registry_guarantee', 'registry_person', 'cases_monitoring_case']) expect(text).toContain(`${view} `);
+    expect(text).not.toMatch(/\b(FROM|JOIN)\s+(household|person|income_record|guarantee_status|monitoring_case)\b/);
+  });
+
   it('leaves out the group and child expressions it is not asked for', () => {
     const text = mpiFactsQuery({ ...query, by: undefined, childLength: null }).compile(db).sql;
-    expect(text).not.toContain('monitoring_case');
+    expect(text).not.toContain('cases_monitoring_case');
     expect(text).not.toContain('substr(');
   });
 });

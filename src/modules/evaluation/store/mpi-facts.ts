@@ -17,7 +17,7 @@ export interface MpiFactsQuery {
   childLength: number | null;
   schoolAgeMin: number;
   schoolAgeMax: number;
-  /** Statuses of monitoring_case counted as monitored (the cases module's MONITORED set, passed in). */
+  /** Case statuses counted as monitored (the cases module's MONITORED set, passed in). */
   monitoredStatuses: readonly string[];
 }
 
@@ -29,7 +29,7 @@ export interface MpiFacts extends HouseholdFacts {
 
 /** Monitored (a case in one of the MONITORED statuses) before formerly poor before general. */
 function categorySql(monitoredStatuses: readonly string[]) {
-  return sql`CASE WHEN EXISTS (SELECT 1 FROM monitoring_case mc WHERE mc.household_id = ir.household_id AND mc.status IN (${sql.join([...monitoredStatuses])}))
+  return sql`CASE WHEN EXISTS (SELECT 1 FROM cases_monitoring_case mc WHERE mc.household_id = ir.household_id AND mc.status IN (${sql.join([...monitoredStatuses])}))
     THEN 'monitored' WHEN h.household_type = 'POVERTY_EXITED' THEN 'formerly_poor' ELSE 'general' END`;
 }
 
@@ -64,9 +64,9 @@ export function mpiFactsQuery(q: MpiFactsQuery): RawBuilder<FactsRow> {
          | CASE WHEN g.household_id IS NOT NULL THEN ${FACT.hasGuaranteeRecord} ELSE 0 END) AS fl,
         ${groupExpr} AS grp,
         ${sql.raw(childExpr)} AS ch
-      FROM income_record ir
-      JOIN household h ON h.id = ir.household_id
-      LEFT JOIN guarantee_status g ON g.household_id = ir.household_id
+      FROM registry_income ir
+      JOIN registry_household h ON h.id = ir.household_id
+      LEFT JOIN registry_guarantee g ON g.household_id = ir.household_id
       -- One index lookup (person_household) per household: the plan stays linear whatever the row estimates.
       CROSS JOIN LATERAL (
         SELECT
@@ -76,7 +76,7 @@ export function mpiFactsQuery(q: MpiFactsQuery): RawBuilder<FactsRow> {
           coalesce(bool_or(health_status IN ('SERIOUS_ILLNESS', 'DISABLED')), false) AS ill,
           coalesce(bool_or(labor_skill IN ('SKILLED', 'ORDINARY', 'WEAK_OR_HALF') AND age BETWEEN 16 AND 59), false) AS labour,
           max(ethnicity) FILTER (WHERE relation = 'HEAD') AS head_ethnicity
-        FROM (SELECT p.*, ${q.year} - extract(year FROM p.birth_date)::int AS age FROM person p WHERE p.household_id = ir.household_id) x
+        FROM (SELECT p.*, ${q.year} - extract(year FROM p.birth_date)::int AS age FROM registry_person p WHERE p.household_id = ir.household_id) x
       ) pp
       WHERE ir.village_code LIKE ${q.pattern} AND ir.year = ${q.year}
     )
@@ -91,6 +91,7 @@ export function mpiFactsQuery(q: MpiFactsQuery): RawBuilder<FactsRow> {
 }
 
 /**
+ * Reads the registry and the cases module through their published views (migration 0011).
  * One row per income record of `year` under the division (and inside the actor's scope): size,
  * per-capita net income, the members' facts aggregated per household in SQL (a lateral aggregate
  * over the household's persons, by index) and the guarantee status, returned as a handful of

@@ -1,7 +1,9 @@
 /**
  * Owns indicator_system and indicator_value (0009). Also reads the registry aggregates the
  * consolidation indicators are computed from (as evaluation's income columns do): counts and means
- * per village or township and year, never a household row. Row types stay in this file.
+ * per village or township and year, never a household row. Other modules' data comes through the
+ * read-only views they publish (registry_income, registry_household, registry_guarantee,
+ * cases_monitoring_case: migration 0011), never their tables. Row types stay in this file.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../../../db/schema.js';
@@ -145,7 +147,7 @@ export async function deleteValuesBySource(trx: Db, countyCode: string, source: 
 export async function meanIncomeByVillage(db: Db, countyCode: string): Promise<{ villageCode: string; year: number; meanFen: number }[]> {
   const { rows } = await sql<{ v: string; y: number; m: number | string }>`
     SELECT village_code AS v, year AS y, avg(per_capita_net_fen)::float8 AS m
-    FROM income_record WHERE county_code = ${countyCode} GROUP BY village_code, year`.execute(db);
+    FROM registry_income WHERE county_code = ${countyCode} GROUP BY village_code, year`.execute(db);
   return rows.map((r) => ({ villageCode: r.v, year: Number(r.y), meanFen: Number(r.m) }));
 }
 
@@ -185,8 +187,8 @@ export async function loadComputedValues(
       avg(CASE WHEN z IS NULL THEN NULL WHEN ir.per_capita_net_fen >= z THEN 1.0 ELSE 0.0 END)::float8 AS above,
       (avg(ir.per_capita_net_fen) FILTER (WHERE h.household_type = 'POVERTY_EXITED'))::float8 AS exited,
       avg(ir.per_capita_net_fen)::float8 AS mean
-    FROM income_record ir
-    JOIN household h ON h.id = ir.household_id
+    FROM registry_income ir
+    JOIN registry_household h ON h.id = ir.household_id
     CROSS JOIN LATERAL (SELECT ${zExpr} AS z) t
     WHERE ir.village_code LIKE ${pattern} AND ir.year BETWEEN ${y0 - 1} AND ${y1}
     GROUP BY 1, 2`.execute(trx);
@@ -203,7 +205,7 @@ export async function loadComputedValues(
   const guarantees = await sql<{ u: string; y: number; share: number }>`
     SELECT left(g.village_code, ${unitLength}) AS u, min(extract(year FROM g.as_of))::int AS y,
       avg(CASE WHEN g.food_clothing_ok AND NOT g.housing_unsafe AND NOT g.dropout_child AND NOT g.member_uninsured AND NOT g.water_unsafe THEN 1.0 ELSE 0.0 END)::float8 AS share
-    FROM guarantee_status g
+    FROM registry_guarantee g
     WHERE g.village_code LIKE ${pattern}
     GROUP BY 1`.execute(trx);
   for (const r of guarantees.rows) for (const y of years) if (y >= Number(r.y)) set(r.u, y, 'consolidation.guarantees_secured_share', 100 * Number(r.share));
@@ -212,7 +214,7 @@ export async function loadComputedValues(
     const cases = await sql<{ u: string; n: string | number; eliminated: string | number }>`
       SELECT left(c.village_code, ${unitLength}) AS u, count(DISTINCT c.household_id) AS n,
         count(DISTINCT c.household_id) FILTER (WHERE c.eliminated_on IS NOT NULL AND c.eliminated_on <= ${end}::date) AS eliminated
-      FROM monitoring_case c
+      FROM cases_monitoring_case c
       WHERE c.village_code LIKE ${pattern} AND c.identified_on IS NOT NULL AND c.identified_on <= ${end}::date
       GROUP BY 1`.execute(trx);
     for (const r of cases.rows) if (Number(r.n) > 0) set(r.u, y, 'consolidation.risk_eliminated_share', (100 * Number(r.eliminated)) / Number(r.n));
