@@ -71,42 +71,70 @@ export function householdFilterSql(alias: string, filter: SweepFilter, idColumn 
   return parts.length ? parts.join(' AND ') : 'true';
 }
 
-function paramsCte(counties: readonly CountyParams[]): string {
-  const cols = ['county_code', 'ref_year', ...RULE_PARAMETERS.map((p) => `"${p}"`)];
-  const rows = counties.map((c) => {
-    if (!DIGITS.test(c.countyCode)) throw new Error('bad county code');
-    const vals = RULE_PARAMETERS.map((p) => `${num(c.values[p])}::${sqlType(p)}`);
-    return `('${c.countyCode}'::text, ${num(c.refYear)}::int, ${vals.join(', ')})`;
-  });
-  return `p (${cols.join(', ')}) AS (VALUES ${rows.join(',\n  ')})`;
+/**
+ * How the statement reads the rule parameters. When every county has the same values and reference
+ * year (the usual case: one province's counties, no local override), they are inlined as literals, so
+ * the planner folds them into the expressions and needs no join; otherwise each row joins its county's
+ * row of the VALUES list `p`. A CTE would also keep the statement from running in parallel workers.
+ */
+interface ParamAccess {
+  /** FROM fragment joining `p` to the row under `alias` ('' when inlined). */
+  join(alias: string): string;
+  /** WHERE fragment restricting `alias` to the counties of the sweep. */
+  inCounties(alias: string): string;
+  /** A parameter's value: a literal, or `p."id"`. */
+  value(id: string): string;
+  refYear: string;
+  /** The reference year and the year before, as SQL. */
+  year1: string;
+  year0: string;
 }
 
-/** The SELECT of firings grouped per household and risk. `counties` must be non-empty. */
-export function buildFiringsSql(asOf: string, counties: readonly CountyParams[], filter: SweepFilter): string {
-  if (!DATE.test(asOf)) throw new Error('bad date');
-  if (counties.length === 0) throw new Error('no counties');
-  const refYears = new Set(counties.map((c) => c.refYear));
-  // One reference year everywhere (the usual case): inline it so the income scans filter early.
-  const year1 = refYears.size === 1 ? String([...refYears][0]) : 'p.ref_year';
-  const year0 = refYears.size === 1 ? String([...refYears][0] - 1) : '(p.ref_year - 1)';
-  const hf = householdFilterSql('h', filter);
-  const pf = householdFilterSql('hx', filter);
-  const personScope = filter.householdIds || filter.villageCodes || filter.scopePrefix || filter.counties || filter.targetTable
-    ? `AND pe.household_id IN (SELECT hx.id FROM household hx WHERE ${pf})`
-    : '';
-  const dropout = `pe.student_status = 'DROPPED_OUT' AND date_part('year', age('${asOf}'::date, pe.birth_date)) BETWEEN p."monitoring.school-age-min" AND p."monitoring.school-age-max"`;
-  const paramCols = RULE_PARAMETERS.map((p) => `p."${p}"`).join(', ');
-  const householdRules = RULES.filter((r) => r.sql);
-  const levelCols = householdRules.map((r, i) => `(${r.sql!.level}) AS l${i}`).join(',\n    ');
-  const levelRefs = householdRules.map((_, i) => `f.l${i}`).join(', ');
-  const ruleIds = householdRules.map((r) => `'${r.id}'`).join(',');
-  const riskTypes = householdRules.map((r) => `'${r.riskType}'`).join(',');
-  const valuesCase = householdRules.map((r) => `WHEN '${r.id}' THEN ${r.sql!.values}`).join('\n      ');
-  const fpCase = householdRules.map((r) => `WHEN '${r.id}' THEN ${r.sql!.fingerprint}`).join('\n      ');
+function paramAccess(counties: readonly CountyParams[]): ParamAccess {
+  for (const c of counties) if (!/^\d{6}$/.test(c.countyCode)) throw new Error('bad county code');
+  const [first] = counties;
+  const same = (c: CountyParams) => c.refYear === first.refYear && RULE_PARAMETERS.every((p) => (c.values[p] ?? null) === (first.values[p] ?? null));
+  const codes = `'{${counties.map((c) => c.countyCode).join(',')}}'::text[]`;
+  const literal = (c: CountyParams, id: string) => `${num(c.values[id])}::${sqlType(id)}`;
+  if (counties.every(same)) {
+    return {
+      join: () => '',
+      inCounties: (alias) => `${alias}.county_code = ANY(${codes})`,
+      value: (id) => literal(first, id),
+      refYear: `${num(first.refYear)}::int`,
+      year1: num(first.refYear),
+      year0: num(first.refYear - 1),
+    };
+  }
+  const cols = ['county_code', 'ref_year', ...RULE_PARAMETERS.map((p) => `"${p}"`)];
+  const rows = counties.map((c) => `('${c.countyCode}'::text, ${num(c.refYear)}::int, ${RULE_PARAMETERS.map((p) => literal(c, p)).join(', ')})`);
+  const values = `(VALUES ${rows.join(',\n  ')}) AS p (${cols.join(', ')})`;
+  // One reference year everywhere: inline it so the income scans filter early.
+  const oneYear = counties.every((c) => c.refYear === first.refYear);
+  return {
+    join: (alias) => `JOIN ${values} ON p.county_code = ${alias}.county_code`,
+    inCounties: () => 'true',
+    value: (id) => `p."${id}"`,
+    refYear: 'p.ref_year',
+    year1: oneYear ? num(first.refYear) : 'p.ref_year',
+    year0: oneYear ? num(first.refYear - 1) : '(p.ref_year - 1)',
+  };
+}
 
-  return `
-WITH ${paramsCte(counties)},
-mem AS (
+const HOUSEHOLD_RULES = RULES.filter((r) => r.sql);
+
+/**
+ * The per-household facts `f` (CTEs mem, f0, f) with one level column per household rule (l0, l1, …
+ * in HOUSEHOLD_RULES order): the part shared by the full and the lean firings.
+ */
+function factsCtes(asOf: string, pa: ParamAccess, filter: SweepFilter): string {
+  const hf = householdFilterSql('h', filter);
+  // person carries the household's county and village codes, so the scope applies to it directly.
+  const pf = householdFilterSql('pe', filter, 'household_id');
+  const dropout = `pe.student_status = 'DROPPED_OUT' AND date_part('year', age('${asOf}'::date, pe.birth_date)) BETWEEN ${pa.value('monitoring.school-age-min')} AND ${pa.value('monitoring.school-age-max')}`;
+  const paramCols = RULE_PARAMETERS.map((p) => `${pa.value(p)} AS "${p}"`).join(', ');
+  const levelCols = HOUSEHOLD_RULES.map((r, i) => `(${r.sql!.level}) AS l${i}`).join(',\n    ');
+  return `mem AS (
   SELECT pe.household_id,
     count(*) AS n_members,
     count(*) FILTER (WHERE pe.labor_skill IN ('SKILLED','ORDINARY','WEAK_OR_HALF')) AS n_labour,
@@ -116,12 +144,12 @@ mem AS (
     coalesce(sum(pe.id) FILTER (WHERE pe.health_status = 'DISABLED'), 0) AS sum_disabled,
     count(*) FILTER (WHERE ${dropout}) AS n_dropout,
     coalesce(sum(pe.id) FILTER (WHERE ${dropout}), 0) AS sum_dropout
-  FROM person pe JOIN p ON p.county_code = pe.county_code
-  WHERE true ${personScope}
+  FROM person pe ${pa.join('pe')}
+  WHERE ${pa.inCounties('pe')} AND ${pf}
   GROUP BY pe.household_id
 ),
 f0 AS (
-  SELECT h.id AS household_id, h.county_code, h.village_code, h.household_type, p.ref_year, ${paramCols},
+  SELECT h.id AS household_id, h.county_code, h.village_code, h.household_type, ${pa.refYear} AS ref_year, ${paramCols},
     i1.per_capita_net_fen AS pc1, i0.per_capita_net_fen AS pc0, i1.wage_fen AS wage1, i0.wage_fen AS wage0,
     i1.out_of_pocket_medical_fen AS oop1,
     coalesce(m.n_members, 0) AS n_members, coalesce(m.n_labour, 0) AS n_labour,
@@ -131,19 +159,59 @@ f0 AS (
     g.household_id IS NOT NULL AS g_present, coalesce(g.housing_unsafe, false) AS housing_unsafe, g.house_grade::text AS house_grade,
     g.dropout_child AS g_dropout, coalesce(g.water_unsafe, false) AS water_unsafe,
     g.water_liters_per_day::float8 AS water_l, g.water_trip_minutes::float8 AS water_trip, g.water_interruption_days AS water_int
-  FROM household h
-  JOIN p ON p.county_code = h.county_code
-  LEFT JOIN income_record i1 ON i1.household_id = h.id AND i1.year = ${year1}
-  LEFT JOIN income_record i0 ON i0.household_id = h.id AND i0.year = ${year0}
+  FROM household h ${pa.join('h')}
+  LEFT JOIN income_record i1 ON i1.household_id = h.id AND i1.year = ${pa.year1}
+  LEFT JOIN income_record i0 ON i0.household_id = h.id AND i0.year = ${pa.year0}
   LEFT JOIN mem m ON m.household_id = h.id
   LEFT JOIN guarantee_status g ON g.household_id = h.id
-  WHERE ${hf}
+  WHERE ${pa.inCounties('h')} AND ${hf}
 ),
 f AS (
   SELECT f.*,
     ${levelCols}
   FROM f0 AS f
-),
+)`;
+}
+
+/**
+ * Risk-event findings (household_id, county_code, village_code, rule_id, risk_type, level, vals, fp):
+ * per household and risk, the most severe, then latest, event in the window in its village.
+ */
+function eventFiringsSql(asOf: string, pa: ParamAccess, filter: SweepFilter): string {
+  return `SELECT DISTINCT ON (h.id, k.risk) h.id AS household_id, h.county_code, h.village_code, 'risk-event' AS rule_id, k.risk AS risk_type, e.severity AS level,
+     jsonb_build_object('eventId', e.id, 'kind', e.kind, 'occurredOn', to_char(e.occurred_on, 'YYYY-MM-DD'), 'severity', e.severity) AS vals,
+     concat_ws('|', 'risk-event', e.id) AS fp
+   FROM risk_event e
+   JOIN risk_event_village v ON v.event_id = e.id
+   JOIN household h ON h.village_code = v.village_code
+   ${pa.join('h')}
+   LEFT JOIN income_record i1 ON i1.household_id = h.id AND i1.year = ${pa.year1}
+   CROSS JOIN LATERAL (SELECT CASE e.kind WHEN 'NATURAL_DISASTER' THEN 'NATURAL_DISASTER' WHEN 'MARKET_SHOCK' THEN 'INDUSTRY_FAILURE' ELSE 'OTHER' END AS risk) k
+   WHERE ${pa.inCounties('h')} AND ${householdFilterSql('h', filter)}
+     AND e.occurred_on > '${asOf}'::date - ${pa.value('monitoring.event-window-days')}::int AND e.occurred_on <= '${asOf}'::date
+     AND (e.kind <> 'MARKET_SHOCK' OR (i1.household_id IS NOT NULL
+          AND i1.wage_fen + i1.operating_fen + i1.property_fen + i1.transfer_fen > 0
+          AND i1.operating_fen::float8 >= ${pa.value('monitoring.event-operating-share')} * (i1.wage_fen + i1.operating_fen + i1.property_fen + i1.transfer_fen)::float8))
+   ORDER BY h.id, k.risk, CASE e.severity WHEN 'RED' THEN 3 WHEN 'YELLOW' THEN 2 ELSE 1 END DESC, e.occurred_on DESC, e.id DESC`;
+}
+
+function checkArgs(asOf: string, counties: readonly CountyParams[]): void {
+  if (!DATE.test(asOf)) throw new Error('bad date');
+  if (counties.length === 0) throw new Error('no counties');
+}
+
+/** The SELECT of firings grouped per household and risk. `counties` must be non-empty. */
+export function buildFiringsSql(asOf: string, counties: readonly CountyParams[], filter: SweepFilter): string {
+  checkArgs(asOf, counties);
+  const pa = paramAccess(counties);
+  const levelRefs = HOUSEHOLD_RULES.map((_, i) => `f.l${i}`).join(', ');
+  const ruleIds = HOUSEHOLD_RULES.map((r) => `'${r.id}'`).join(',');
+  const riskTypes = HOUSEHOLD_RULES.map((r) => `'${r.riskType}'`).join(',');
+  const valuesCase = HOUSEHOLD_RULES.map((r) => `WHEN '${r.id}' THEN ${r.sql!.values}`).join('\n      ');
+  const fpCase = HOUSEHOLD_RULES.map((r) => `WHEN '${r.id}' THEN ${r.sql!.fingerprint}`).join('\n      ');
+
+  return `
+WITH ${factsCtes(asOf, pa, filter)},
 fi AS (
   SELECT f.household_id, f.county_code, f.village_code, r.rule_id, r.risk_type, r.level,
     CASE r.rule_id
@@ -155,21 +223,7 @@ fi AS (
   FROM f CROSS JOIN LATERAL unnest(ARRAY[${levelRefs}]::text[], ARRAY[${ruleIds}]::text[], ARRAY[${riskTypes}]::text[]) AS r(level, rule_id, risk_type)
   WHERE num_nonnulls(${levelRefs}) > 0 AND r.level IS NOT NULL
   UNION ALL
-  (SELECT DISTINCT ON (h.id, k.risk) h.id, h.county_code, h.village_code, 'risk-event', k.risk, e.severity,
-     jsonb_build_object('eventId', e.id, 'kind', e.kind, 'occurredOn', to_char(e.occurred_on, 'YYYY-MM-DD'), 'severity', e.severity),
-     concat_ws('|', 'risk-event', e.id)
-   FROM risk_event e
-   JOIN risk_event_village v ON v.event_id = e.id
-   JOIN household h ON h.village_code = v.village_code
-   JOIN p ON p.county_code = h.county_code
-   LEFT JOIN income_record i1 ON i1.household_id = h.id AND i1.year = ${year1}
-   CROSS JOIN LATERAL (SELECT CASE e.kind WHEN 'NATURAL_DISASTER' THEN 'NATURAL_DISASTER' WHEN 'MARKET_SHOCK' THEN 'INDUSTRY_FAILURE' ELSE 'OTHER' END AS risk) k
-   WHERE ${hf}
-     AND e.occurred_on > '${asOf}'::date - p."monitoring.event-window-days"::int AND e.occurred_on <= '${asOf}'::date
-     AND (e.kind <> 'MARKET_SHOCK' OR (i1.household_id IS NOT NULL
-          AND i1.wage_fen + i1.operating_fen + i1.property_fen + i1.transfer_fen > 0
-          AND i1.operating_fen::float8 >= p."monitoring.event-operating-share" * (i1.wage_fen + i1.operating_fen + i1.property_fen + i1.transfer_fen)::float8))
-   ORDER BY h.id, k.risk, CASE e.severity WHEN 'RED' THEN 3 WHEN 'YELLOW' THEN 2 ELSE 1 END DESC, e.occurred_on DESC, e.id DESC)
+  (${eventFiringsSql(asOf, pa, filter)})
 )
 SELECT fi.household_id, min(fi.county_code) AS county_code, min(fi.village_code) AS village_code, fi.risk_type,
   CASE max(CASE fi.level WHEN 'RED' THEN 3 WHEN 'YELLOW' THEN 2 ELSE 1 END) WHEN 3 THEN 'RED' WHEN 2 THEN 'YELLOW' ELSE 'BLUE' END AS level,
@@ -178,6 +232,57 @@ SELECT fi.household_id, min(fi.county_code) AS county_code, min(fi.village_code)
   string_agg(fi.fp, ';' ORDER BY fi.rule_id COLLATE "C") AS fingerprint
 FROM fi
 GROUP BY fi.household_id, fi.risk_type`;
+}
+
+/**
+ * The lean firings: per household and risk only the fingerprint — the same (household_id, risk_type,
+ * fingerprint) rows as buildFiringsSql, without building explanations and without grouping: the
+ * rules of one risk type are combined in one expression (fingerprints joined by ';' in rule-id order,
+ * as string_agg does there). A full sweep compares these with the clues and evaluates in full only
+ * the households where something differs.
+ */
+export function buildLeanFiringsSql(asOf: string, counties: readonly CountyParams[], filter: SweepFilter): string {
+  checkArgs(asOf, counties);
+  const pa = paramAccess(counties);
+  const risks = [...new Set(HOUSEHOLD_RULES.map((r) => r.riskType))];
+  const fpOf = (risk: string) => {
+    const rules = HOUSEHOLD_RULES.map((r, i) => ({ id: r.id, fp: r.sql!.fingerprint, level: `f.l${i}` }))
+      .filter((_, i) => HOUSEHOLD_RULES[i].riskType === risk)
+      .sort((a, b) => (a.id < b.id ? -1 : 1));
+    const parts = rules.map((r) => `CASE WHEN ${r.level} IS NOT NULL THEN ${r.fp} END`);
+    return rules.length === 1 ? parts[0] : `CASE WHEN num_nonnulls(${rules.map((r) => r.level).join(', ')}) > 0 THEN concat_ws(';', ${parts.join(', ')}) END`;
+  };
+  const levelRefs = HOUSEHOLD_RULES.map((_, i) => `f.l${i}`).join(', ');
+  return `
+WITH ${factsCtes(asOf, pa, filter)}
+SELECT f.household_id, r.risk_type, r.fp AS fingerprint
+FROM f CROSS JOIN LATERAL unnest(ARRAY[${risks.map(fpOf).join(',\n    ')}]::text[], ARRAY[${risks.map((r) => `'${r}'`).join(',')}]::text[]) AS r(fp, risk_type)
+WHERE num_nonnulls(${levelRefs}) > 0 AND r.fp IS NOT NULL
+UNION ALL
+SELECT ev.household_id, ev.risk_type, ev.fp FROM (${eventFiringsSql(asOf, pa, filter)}) ev`;
+}
+
+/**
+ * Households whose clues a full evaluation could change, from the lean firings `lean` of a scope:
+ * one join of the firings with the clues not closed (usually one per household and risk):
+ * - an OPEN platform clue holding other facts than its firing (it is updated);
+ * - an OPEN platform clue with no firing (it is resolved);
+ * - a firing with no clue that is not closed, unless a clue closed on the same facts exists (a clue
+ *   is created).
+ * Any other household's clues already stand as the evaluation would leave them.
+ */
+export function buildChangedHouseholdsSql(lean: string, filter: SweepFilter): string {
+  const clueScope = householdFilterSql('c', filter, 'household_id');
+  return `WITH d AS (
+    SELECT coalesce(s.household_id, c.household_id) AS household_id, s.risk_type, s.fingerprint, c.household_id IS NULL AS no_clue
+    FROM ${lean} s
+    FULL JOIN (SELECT c.household_id, c.risk_type, c.fingerprint, c.status = 'OPEN' AND c.channel = 'PLATFORM_ANALYSIS' AS platform_open
+               FROM risk_clue c WHERE c.status <> 'CLOSED' AND ${clueScope}) c
+      ON c.household_id = s.household_id AND c.risk_type = s.risk_type
+    WHERE c.household_id IS NULL OR (c.platform_open AND (s.household_id IS NULL OR c.fingerprint <> s.fingerprint)))
+  SELECT DISTINCT d.household_id FROM d
+  WHERE NOT d.no_clue
+     OR NOT EXISTS (SELECT 1 FROM risk_clue c WHERE c.household_id = d.household_id AND c.risk_type = d.risk_type AND c.fingerprint = d.fingerprint)`;
 }
 
 /** A firing `s` that needs a new clue: no OPEN/IN_CASE clue for its risk, and none closed on the same facts. */

@@ -9,7 +9,7 @@ import { resolveForCounties } from '../../parameters/index.js';
 import type { SweepResult } from '../contract.js';
 import { RULE_PARAMETERS } from '../domain/rules/index.js';
 import { countiesUnder } from '../store/facts-store.js';
-import { buildApplySql, buildFiringsSql, buildTwoStepInsertSql, type CountyParams, type SweepFilter } from '../store/sweep-sql.js';
+import { buildApplySql, buildChangedHouseholdsSql, buildFiringsSql, buildLeanFiringsSql, buildTwoStepInsertSql, type CountyParams, type SweepFilter } from '../store/sweep-sql.js';
 
 type Db = Deps['store']['db'] | Transaction<Database>;
 export type CountyParamsDb = Db;
@@ -54,6 +54,36 @@ export async function sweepIn(trx: Transaction<Database>, at: Date, asOf: string
   };
 }
 
+type SweepCounts = Awaited<ReturnType<typeof sweepIn>>;
+
+/**
+ * A full evaluation of counties whose clues stand from earlier sweeps: the lean firings (fingerprints
+ * only) of every household are compared with the clues, and only the households where they differ
+ * are evaluated with explanations and applied (sweepIn on them). The clues end as sweepIn over the
+ * whole scope would leave them: the other households' clues already match their findings.
+ * When most households differ (new parameters, say), sweepIn over the whole scope is cheaper.
+ */
+async function sweepFull(trx: Transaction<Database>, at: Date, asOf: string, counties: readonly string[], filter: SweepFilter): Promise<SweepCounts> {
+  const params = await countyParams(trx, counties, asOf);
+  await sql.raw(`CREATE TEMP TABLE sweep_lean ON COMMIT DROP AS ${buildLeanFiringsSql(asOf, params, filter)}`).execute(trx);
+  await sql.raw('ANALYZE sweep_lean').execute(trx);
+  await sql.raw(`CREATE TEMP TABLE sweep_changed ON COMMIT DROP AS ${buildChangedHouseholdsSql('sweep_lean', filter)}`).execute(trx);
+  const { rows } = await sql<{ firings: number; households: number; changed: number }>`
+    SELECT (SELECT count(*) FROM sweep_lean)::int AS firings, (SELECT count(*) FROM (SELECT household_id FROM sweep_lean GROUP BY 1) h)::int AS households,
+      (SELECT count(*) FROM sweep_changed)::int AS changed`.execute(trx);
+  const { firings, households, changed } = rows[0];
+  let counts: SweepCounts;
+  if (changed > households / 2) {
+    counts = await sweepIn(trx, at, asOf, counties, filter);
+  } else {
+    await sql.raw('ANALYZE sweep_changed').execute(trx);
+    const applied = changed ? await sweepIn(trx, at, asOf, counties, { ...filter, targetTable: 'sweep_changed' }) : null;
+    counts = { households, firings, cluesCreated: applied?.cluesCreated ?? 0, cluesUpdated: applied?.cluesUpdated ?? 0, cluesResolved: applied?.cluesResolved ?? 0 };
+  }
+  await sql.raw('DROP TABLE sweep_lean, sweep_changed').execute(trx);
+  return counts;
+}
+
 /** Every this many days the daily sweep evaluates every household again, whatever changed. */
 export const FULL_SWEEP_EVERY_DAYS = 7;
 /**
@@ -91,23 +121,24 @@ export async function runSweep(deps: Deps, actor: Actor, options: { scopePrefix?
     const counties = await countiesUnder(trx, scopePrefix);
     const params = await countyParams(trx, counties, asOf);
     const wholeCounties = scopePrefix.length <= 6;
-    const plan = wholeCounties && !options.full ? await planIncremental(trx, params, asOf, at) : { full: counties, incremental: [] };
+    const plan = wholeCounties ? await planSweep(trx, params, asOf, at, Boolean(options.full)) : { first: counties, full: [], incremental: [] };
     const totals = { households: 0, firings: 0, cluesCreated: 0, cluesUpdated: 0, cluesResolved: 0 };
     const add = (r: typeof totals) => {
       for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += r[k];
     };
-    if (plan.full.length) add(await sweepIn(trx, at, asOf, plan.full, { scopePrefix, counties: plan.full }));
+    if (plan.first.length) add(await sweepIn(trx, at, asOf, plan.first, { scopePrefix, counties: plan.first }));
+    if (plan.full.length) add(await sweepFull(trx, at, asOf, plan.full, { scopePrefix, counties: plan.full }));
     let evaluated = 0;
     if (plan.incremental.length) {
       evaluated = await collectTargets(trx, params.filter((p) => plan.incremental.includes(p.countyCode)), asOf);
       if (evaluated) add(await sweepIn(trx, at, asOf, plan.incremental, { counties: plan.incremental, targetTable: 'sweep_target' }));
       await sql.raw('DROP TABLE sweep_target').execute(trx);
     }
-    if (wholeCounties) await saveSweepState(trx, params, asOf, at, plan.full);
+    if (wholeCounties) await saveSweepState(trx, params, asOf, at, [...plan.first, ...plan.full]);
     const result: SweepResult = {
       asOf,
       ...totals,
-      fullCounties: plan.full.length,
+      fullCounties: plan.first.length + plan.full.length,
       incrementalCounties: plan.incremental.length,
       householdsReevaluated: evaluated,
       ms: Date.now() - started,
@@ -123,20 +154,23 @@ export async function runSweep(deps: Deps, actor: Actor, options: { scopePrefix?
 
 const paramsHash = (p: CountyParams) => createHash('sha256').update(JSON.stringify([p.refYear, Object.entries(p.values).sort()])).digest('hex');
 
-/** Which counties need a full evaluation and which only the households that can have changed. */
-async function planIncremental(trx: Transaction<Database>, params: CountyParams[], asOf: string, at: Date): Promise<{ full: string[]; incremental: string[] }> {
-  if (params.length === 0) return { full: [], incremental: [] };
+/**
+ * How each county is evaluated: `first` (no sweep yet, or a scope narrower than a county) by sweepIn
+ * over all its households; `full` by sweepFull (compare first, then evaluate what differs);
+ * `incremental`: only the households that can have changed.
+ */
+async function planSweep(trx: Transaction<Database>, params: CountyParams[], asOf: string, at: Date, full: boolean): Promise<{ first: string[]; full: string[]; incremental: string[] }> {
+  const plan = { first: [] as string[], full: [] as string[], incremental: [] as string[] };
+  if (params.length === 0) return plan;
   const states = new Map(
     (await trx.selectFrom('monitoring_sweep_state').selectAll().where('county_code', 'in', params.map((p) => p.countyCode)).execute()).map((s) => [s.county_code, s]),
   );
-  const full: string[] = [];
-  const incremental: string[] = [];
   for (const p of params) {
     const s = states.get(p.countyCode);
-    const stale = !s || s.params_hash !== paramsHash(p) || s.as_of > asOf || at.getTime() - new Date(s.last_full_at).getTime() >= FULL_SWEEP_EVERY_DAYS * 86_400_000;
-    (stale ? full : incremental).push(p.countyCode);
+    const stale = full || !s || s.params_hash !== paramsHash(p) || s.as_of > asOf || at.getTime() - new Date(s.last_full_at).getTime() >= FULL_SWEEP_EVERY_DAYS * 86_400_000;
+    plan[!s ? 'first' : stale ? 'full' : 'incremental'].push(p.countyCode);
   }
-  return { full, incremental };
+  return plan;
 }
 
 /**
