@@ -7,15 +7,14 @@ import { useApi } from '../../ui/use-api';
 import { casesApi } from './api';
 import { initialValues, stepFields, toEvidence } from './step-fields';
 import { StepFieldInput } from './StepFieldInput';
-import { statusLabel } from './i18n';
-import { CHANNELS, MONITORING_CATEGORIES, RISK_TYPES } from '../../../../src/modules/cases/domain/enums';
+import { EvidenceList } from './EvidenceList';
+import { codeLabel as label, risksLabel, statusLabel } from './i18n';
+import { CHANNELS, MONITORING_CATEGORIES } from '../../../../src/modules/cases/domain/enums';
 import { AssistancePlanPanel } from '../assistance/AssistancePlanPanel';
 
 /** Statuses in which the household has (or may get) an assistance plan; with 先帮扶后认定 from home verification on. */
 const PLAN_STATUSES = new Set(['ANNOUNCED', 'MONITORING', 'ELIM_PROPOSED', 'ELIM_VERIFYING', 'ELIM_REVIEW', 'ELIM_PUBLICITY', 'ELIM_TOWNSHIP', 'ELIM_COUNTY', 'ELIMINATED']);
 const ASSIST_FIRST_STATUSES = new Set(['VERIFYING', 'COMPARING', 'VILLAGE_REVIEW', 'PUBLICITY', 'TOWNSHIP_REVIEW', 'COUNTY_APPROVAL']);
-
-const label = (table: Record<string, { zh: string; en: string }>, code: string, lang: string) => (table[code] ? (lang === 'en' ? table[code].en : table[code].zh) : code);
 
 /** A case: facts, full timeline with each step's evidence, its notices (print), and the next step form. */
 export function CasePage() {
@@ -60,12 +59,12 @@ export function CasePage() {
   const c = data.case;
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
-      <Card title={<Typography.Title level={4} style={{ margin: 0 }}>{`${t('nav.cases')} ${c.id} · ${statusLabel(c.status, i18n.language)}`}</Typography.Title>}>
+      <Card title={<Typography.Title level={4} style={{ margin: 0 }}>{t('cases.title', { id: c.id, status: statusLabel(c.status, i18n.language) })}</Typography.Title>}>
         <Descriptions size="small" column={3}>
           <Descriptions.Item label={t('cases.household')}>{c.householdNo}</Descriptions.Item>
           <Descriptions.Item label={t('cases.head')}>{c.headName ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('cases.category')}>{label(MONITORING_CATEGORIES, c.category, i18n.language)}</Descriptions.Item>
-          <Descriptions.Item label={t('cases.risks')}>{c.risks.map((r) => label(RISK_TYPES, r, i18n.language)).join('、')}</Descriptions.Item>
+          <Descriptions.Item label={t('cases.risks')}>{risksLabel(c.risks, i18n.language)}</Descriptions.Item>
           <Descriptions.Item label={t('cases.channel')}>{label(CHANNELS, c.channel, i18n.language)}</Descriptions.Item>
           <Descriptions.Item label={t('cases.due')}>{c.dueOn ?? '—'} {c.overdue && <Tag color="orange">{t('cases.overdue')}</Tag>}</Descriptions.Item>
           <Descriptions.Item label={t('cases.identified')}>{c.identifiedOn ?? '—'}</Descriptions.Item>
@@ -79,7 +78,7 @@ export function CasePage() {
         ) : (
           <Form form={form} layout="vertical" onFinish={(v) => void submit(v as Record<string, unknown>)} data-testid="step-form">
             <Form.Item label={t('cases.action')}>
-              <Select data-testid="step-action" value={action} onChange={choose} options={actions.map((a) => ({ value: a, label: t(`steps.a.${a}`) }))} style={{ maxWidth: 360 }} />
+              <Select data-testid="step-action" value={action} onChange={choose} placeholder={t('cases.choose')} options={actions.map((a) => ({ value: a, label: t(`steps.a.${a}`) }))} style={{ maxWidth: 360 }} />
             </Form.Item>
             {action && (
               <>
@@ -113,11 +112,11 @@ export function CasePage() {
           items={data.timeline.map((e) => ({
             children: (
               <div>
-                <Typography.Text strong>{e.onDate} · {t(`steps.a.${e.action}`, { defaultValue: e.action })}</Typography.Text> — {e.fromStatus ? statusLabel(e.fromStatus, i18n.language) : ''} → {statusLabel(e.toStatus, i18n.language)} · {e.actorName}（{t(`roles.${e.actorRole}`, { defaultValue: e.actorRole })}）
+                <Typography.Text strong>{e.onDate} · {t(`steps.a.${e.action}`, { defaultValue: e.action })}</Typography.Text> — {e.fromStatus ? statusLabel(e.fromStatus, i18n.language) : ''} → {statusLabel(e.toStatus, i18n.language)} · {t('cases.byActor', { name: e.actorName, role: t(`roles.${e.actorRole}`, { defaultValue: e.actorRole }) })}
                 {e.note && <div>{e.note}</div>}
                 <details>
                   <summary>{t('cases.evidence')}</summary>
-                  <pre style={{ whiteSpace: 'pre-wrap', fontSize: 12 }}>{JSON.stringify(e.evidence, null, 2)}</pre>
+                  <EvidenceList evidence={e.evidence} action={e.action} status={e.fromStatus ?? ''} />
                 </details>
               </div>
             ),

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useApi } from '../../ui/use-api';
 import { casesApi, type CaseView } from './api';
-import { statusLabel } from './i18n';
+import { risksLabel, statusLabel } from './i18n';
 
 /** The user's work queue (cases waiting for their step, overdue first, then by deadline) and all cases in scope. */
 export function CaseQueuePage() {
@@ -19,7 +19,7 @@ export function CaseQueuePage() {
     { title: t('cases.household'), dataIndex: 'householdNo' },
     { title: t('cases.head'), dataIndex: 'headName' },
     { title: t('cases.status'), dataIndex: 'status', render: (s: string) => statusLabel(s, i18n.language) },
-    { title: t('cases.risks'), dataIndex: 'risks', render: (r: string[]) => r.join(', ') },
+    { title: t('cases.risks'), dataIndex: 'risks', render: (r: string[]) => risksLabel(r, i18n.language) },
     { title: t('cases.due'), dataIndex: 'dueOn', render: (d: string | null, c) => (d ? <span>{d} {c.overdue && <Tag color="orange">{t('cases.overdue')}</Tag>}</span> : '—') },
   ];
   return (
