@@ -9,6 +9,7 @@ import { useApiErrorHandler } from '../../ui/errors';
 import { formatDateTime } from '../../ui/format';
 import { useApi } from '../../ui/use-api';
 import { auditApi, type AuditEvent, type AuditParams, type AuditVerify } from './api';
+import { auditActionLabel, auditActorLabel } from './labels';
 
 interface Filters {
   actor?: string;
@@ -63,8 +64,8 @@ export function AuditPage() {
   const columns: TableProps<AuditEvent>['columns'] = [
     { title: t('auditPage.seq'), dataIndex: 'seq', width: 80 },
     { title: t('auditPage.at'), dataIndex: 'at', width: 180, render: (v: string) => formatDateTime(v, i18n.language) },
-    { title: t('auditPage.actor'), dataIndex: 'actorName' },
-    { title: t('auditPage.action'), dataIndex: 'action', render: (v: string) => <span title={v}>{t(`audit.actions.${v}`, { defaultValue: v })}</span> },
+    { title: t('auditPage.actor'), dataIndex: 'actorName', render: (v: string) => auditActorLabel(t, v) },
+    { title: t('auditPage.action'), dataIndex: 'action', render: (v: string) => <span title={v}>{auditActionLabel(t, v)}</span> },
     { title: t('auditPage.entity'), key: 'entity', render: (_, e) => `${t(`auditPage.entityTypes.${e.entityType}`, { defaultValue: e.entityType })}${e.entityId ? ` #${e.entityId}` : ''}` },
     { title: t('auditPage.scope'), dataIndex: 'scopeCode', render: (v: string | null) => v ?? '—' },
     { title: t('auditPage.reason'), dataIndex: 'reason', render: (v: string | null) => v ?? '—' },
