@@ -80,7 +80,7 @@ export function IndicatorSystemPage() {
   const indicatorColumns = (k: number, pillar: Pillar): TableProps<Indicator>['columns'] => [
     { title: t(`${R}.system.code`), dataIndex: 'code', width: 300, render: (v: string) => <Typography.Text code style={{ fontSize: 12 }}>{v}</Typography.Text> },
     { title: t(`${R}.indicator`), key: 'name', render: (_: unknown, r) => (en ? r.nameEn : r.nameZh) },
-    { title: t(`${R}.system.unit`), dataIndex: 'unit', width: 80 },
+    { title: t(`${R}.system.unit`), dataIndex: 'unit', width: en ? 130 : 80, render: (v: string) => (en ? t(`${R}.system.units.${v}`, { defaultValue: v }) : v) },
     {
       title: t(`${R}.system.direction`),
       dataIndex: 'direction',
@@ -126,7 +126,7 @@ export function IndicatorSystemPage() {
           },
         ]
       : []),
-    { title: t(`${R}.system.source`), dataIndex: 'source', width: 130, render: (v: Indicator['source']) => <Tag color={v === 'computed' ? 'blue' : 'default'}>{t(`${R}.system.sources.${v}`)}</Tag> },
+    { title: t(`${R}.system.source`), dataIndex: 'source', width: 150, render: (v: Indicator['source']) => <Tag color={v === 'computed' ? 'blue' : 'default'}>{t(`${R}.system.sources.${v}`)}</Tag> },
     { title: t(`${R}.system.reference`), dataIndex: 'reference', ellipsis: true, render: (v: string) => <Typography.Text type="secondary" style={{ fontSize: 12 }}>{v}</Typography.Text> },
   ];
 

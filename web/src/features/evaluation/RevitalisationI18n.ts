@@ -115,7 +115,9 @@ const en = {
         weightMode: 'Weighting', systemWeightMode: 'Pillar weighting',
         modes: { entropy: 'Entropy', equal: 'Equal', fixed: 'Fixed' },
         direction: 'Direction', directions: { benefit: 'Benefit', cost: 'Cost', middle: 'Middle', interval: 'Interval' },
-        fixedWeight: 'Fixed weight', unit: 'Unit', source: 'Source', sources: { input: 'Imported', computed: 'Computed from the registry' },
+        fixedWeight: 'Fixed weight', unit: 'Unit', source: 'Source', sources: { input: 'Imported', computed: 'From the registry' },
+        /** The Chinese units of the shipped system, in English (a county's own units are shown as entered). */
+        units: { '万元/人': '10k yuan/person', '万人次': '10k visits', '万元': '10k yuan', '元': 'yuan' },
         role: 'Subsystem', roles: { revitalisation: 'Revitalisation', consolidation: 'Consolidation' },
         reference: 'Basis', code: 'Code',
         save: 'Save indicator system', saved: 'Saved (version {{version}})', readOnly: 'Only county administrators may change the indicator system',
