@@ -1,6 +1,6 @@
 import { App as AntApp, Button, Card, Form, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { CHANNELS, CLUE_STATUSES, LEVELS, RISK_TYPES } from '../../../../src/modules/monitoring/contract';
@@ -14,6 +14,9 @@ import { categoryLabel, channelLabel, riskLabel, ruleLabel, sourceLabel } from '
 const LEVEL_COLOR: Record<string, string> = { RED: 'red', YELLOW: 'gold', BLUE: 'blue' };
 const OPENERS = new Set(['village_cadre', 'task_force', 'township_officer', 'county_admin', 'county_reviewer']);
 const VISITORS = new Set(['county_admin', 'township_officer', 'village_cadre', 'task_force']);
+
+/** Short cells kept on one line (names, dates, statuses), so the source column takes the wrapping. */
+const nowrap = (v: ReactNode) => <span style={{ whiteSpace: 'nowrap' }}>{v}</span>;
 
 /** Risk clues in the user's scope, filtered by status, risk, channel and level; a clue can be opened as a case. */
 export function ClueListPage() {
@@ -57,12 +60,12 @@ export function ClueListPage() {
   const columns: TableProps<RiskClue>['columns'] = [
     { title: t('monitoring.level'), dataIndex: 'level', width: 90, render: (l: string) => <Tag color={LEVEL_COLOR[l]}>{t(`monitoring.level${l}`)}</Tag> },
     { title: t('monitoring.household'), dataIndex: 'householdNo', render: (no: string | null, c) => (c.householdId ? <Link to={`/households/${c.householdId}`}>{no}</Link> : '—') },
-    { title: t('monitoring.head'), dataIndex: 'headName' },
-    { title: t('monitoring.risk'), dataIndex: 'riskType', render: (r: string) => riskLabel(r, lang) },
-    { title: t('monitoring.channel'), dataIndex: 'channel', render: (c: string) => channelLabel(c, lang) },
+    { title: t('monitoring.head'), dataIndex: 'headName', render: nowrap },
+    { title: t('monitoring.risk'), dataIndex: 'riskType', width: 150, render: (r: string) => riskLabel(r, lang) },
+    { title: t('monitoring.channel'), dataIndex: 'channel', width: 150, render: (c: string) => channelLabel(c, lang) },
     { title: t('monitoring.source'), dataIndex: 'source', width: 280, render: (_: string, c) => <span data-testid={`clue-source-${c.id}`}>{sourceLabel(t, lang, c)}</span> },
-    { title: t('monitoring.lastSeen'), dataIndex: 'lastSeenAt', render: (d: string) => d.slice(0, 10) },
-    { title: t('monitoring.status'), dataIndex: 'status', render: (s: string) => t(`monitoring.status${s}`) },
+    { title: t('monitoring.lastSeen'), dataIndex: 'lastSeenAt', render: (d: string) => nowrap(d.slice(0, 10)) },
+    { title: t('monitoring.status'), dataIndex: 'status', render: (s: string) => nowrap(t(`monitoring.status${s}`)) },
     {
       title: '',
       key: 'act',
@@ -70,7 +73,7 @@ export function ClueListPage() {
         c.caseId ? (
           <Link to={`/cases/${c.caseId}`}>{t('monitoring.viewCase')}</Link>
         ) : (
-          <Space size={4}>
+          <Space size={4} style={{ whiteSpace: 'nowrap' }}>
             {c.status === 'OPEN' && canOpen && c.householdId ? <Button size="small" type="primary" data-testid={`open-case-${c.id}`} onClick={() => startOpen(c)}>{t('monitoring.openCase')}</Button> : null}
             {c.status === 'OPEN' && VISITORS.has(me.role) && c.householdId ? <Link to={`/monitoring/visit?householdId=${c.householdId}&from=clues`} data-testid={`clue-visit-${c.id}`}>{t('monitoringPages.visit.record')}</Link> : null}
           </Space>

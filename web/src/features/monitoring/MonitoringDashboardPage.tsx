@@ -10,7 +10,9 @@ import { EChart, type EChartOption } from '../../ui/EChart';
 import { codeFromPrefix, formatCount } from '../../ui/format';
 import { PageSpin } from '../../ui/PageSpin';
 import { useApiErrorHandler } from '../../ui/errors';
+import { mayOpen } from '../../ui/may-open';
 import { useApi } from '../../ui/use-api';
+import { useMe } from '../access/session';
 import { divisionsApi, prefixOf } from '../divisions/api';
 import { useCurrentDivision } from '../divisions/current-division';
 import { channelLabel } from './labels';
@@ -64,6 +66,7 @@ function bars(entries: [string, number][], colour: string | string[], name: stri
 export function MonitoringDashboardPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
+  const me = useMe();
   const onError = useApiErrorHandler();
   const { root, current, setCurrent } = useCurrentDivision();
   const prefix = current ? prefixOf(current) : null;
@@ -164,11 +167,11 @@ export function MonitoringDashboardPage() {
     ['eliminated', d.eliminated],
     ['rejected', d.rejected],
   ];
-  const chart = (title: string, option: EChartOption, testId: string, empty: boolean, height = 240) => (
+  const chart = (title: string, option: EChartOption, testId: string, empty: boolean, height = 240, emptyText = t('monitoringPages.dashboard.none')) => (
     <Card size="small" title={title}>
       {empty ? (
         <div style={{ height, display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
-          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('monitoringPages.dashboard.none')} />
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText} />
         </div>
       ) : (
         <EChart option={option} height={height} testId={testId} />
@@ -190,8 +193,8 @@ export function MonitoringDashboardPage() {
               {t('monitoringPages.dashboard.up')}
             </Button>
           )}
-          <Link to="/clues">{t('monitoringPages.dashboard.toClues')}</Link>
-          <Link to="/cases">{t('monitoringPages.dashboard.toCases')}</Link>
+          {mayOpen('/clues', me.role) && <Link to="/clues">{t('monitoringPages.dashboard.toClues')}</Link>}
+          {mayOpen('/cases', me.role) && <Link to="/cases">{t('monitoringPages.dashboard.toCases')}</Link>}
         </Space>
       </Space>
       <Row gutter={[12, 12]} data-testid="monitoring-kpis">
@@ -204,9 +207,9 @@ export function MonitoringDashboardPage() {
         ))}
       </Row>
       <Row gutter={[12, 12]}>
-        <Col xs={24} xl={8}>{chart(t('monitoringPages.dashboard.byCategory'), options.category, 'chart-category', none(d.byCategory))}</Col>
-        <Col xs={24} xl={8}>{chart(t('monitoringPages.dashboard.byRisk'), options.risk, 'chart-risk', none(d.byRisk))}</Col>
-        <Col xs={24} xl={8}>{chart(t('monitoringPages.dashboard.byStatus'), options.status, 'chart-status', none(d.byStatus))}</Col>
+        <Col xs={24} xl={8}>{chart(t('monitoringPages.dashboard.byCategory'), options.category, 'chart-category', none(d.byCategory), 240, t('monitoringPages.dashboard.noneMonitored'))}</Col>
+        <Col xs={24} xl={8}>{chart(t('monitoringPages.dashboard.byRisk'), options.risk, 'chart-risk', none(d.byRisk), 240, t('monitoringPages.dashboard.noneMonitored'))}</Col>
+        <Col xs={24} xl={8}>{chart(t('monitoringPages.dashboard.byStatus'), options.status, 'chart-status', none(d.byStatus), 240, t('monitoringPages.dashboard.noCases'))}</Col>
       </Row>
       <Row gutter={[12, 12]}>
         <Col xs={24} xl={9}>{chart(t('monitoringPages.dashboard.trend'), options.trend, 'chart-trend', false, 260)}</Col>
