@@ -9,7 +9,7 @@ import { useMe } from '../access/session';
 import { useApiErrorHandler } from '../../ui/errors';
 import { useApi } from '../../ui/use-api';
 import { monitoringApi, type ClueFilter, type RiskClue } from './api';
-import { categoryLabel, channelLabel, riskLabel, ruleLabel, sourceLabel } from './labels';
+import { categoryLabel, channelLabel, findingValuesLabel, riskLabel, ruleLabel, sourceLabel } from './labels';
 
 const LEVEL_COLOR: Record<string, string> = { RED: 'red', YELLOW: 'gold', BLUE: 'blue' };
 const OPENERS = new Set(['village_cadre', 'task_force', 'township_officer', 'county_admin', 'county_reviewer']);
@@ -97,7 +97,7 @@ export function ClueListPage() {
         columns={columns}
         dataSource={result.data?.items ?? []}
         locale={{ emptyText: t('monitoring.empty') }}
-        expandable={{ expandedRowRender: (c) => <pre style={{ whiteSpace: 'pre-wrap', fontSize: 12, margin: 0 }}>{c.explanation.map((f) => `${ruleLabel(f.ruleId, lang)} (${t(`monitoring.level${f.level}`)}): ${JSON.stringify(f.values)}`).join('\n')}</pre> }}
+        expandable={{ expandedRowRender: (c) => <pre style={{ whiteSpace: 'pre-wrap', fontSize: 12, margin: 0 }}>{c.explanation.map((f) => `${ruleLabel(f.ruleId, lang)} (${t(`monitoring.level${f.level}`)}): ${findingValuesLabel(t, lang, f.values)}`).join('\n')}</pre> }}
         pagination={{ current: filter.page, pageSize: filter.pageSize, total: result.data?.total ?? 0, showSizeChanger: false, onChange: (page) => setFilter((f) => ({ ...f, page })) }}
       />
       <Modal open={opening !== null} title={t('monitoring.openCaseTitle')} onCancel={() => setOpening(null)} onOk={() => void submitOpen()} confirmLoading={busy} okButtonProps={{ 'data-testid': 'open-case-submit' } as never} destroyOnHidden>

@@ -12,6 +12,14 @@ const zh = {
     report: '检查结果', rowsTotal: '总行数', rowsValid: '有效行', rowsMatched: '匹配到人员', rowsUnmatched: '未匹配', cluesCreated: '新增线索', cluesUpdated: '更新线索',
     problems: '问题', row: '行', column: '列', value: '值', reason: '原因', committed: '已导入：新增 {{created}} 条线索，更新 {{updated}} 条', noProblems: '没有问题，可以导入',
     hasProblems: '文件有问题，请修改后重新上传（不会部分导入）',
+    values: {
+      yuan: '{{amount}} 元', year: '年度', perCapitaNetFen: '人均纯收入', previousPerCapitaNetFen: '上年人均纯收入', thresholdFen: '监测标准', margin: '临界幅度',
+      dropShare: '黄色预警降幅', redShare: '红色预警降幅', outOfPocketMedicalFen: '合规自付医疗费用', lineFen: '预警线', severeLineFen: '红色预警线',
+      wageFen: '工资性收入', previousWageFen: '上年工资性收入', labourMembers: '劳动力人数', members: '家庭人口', disabledMembers: '残疾成员数',
+      seriouslyIllMembers: '重病成员数', dropoutFlag: '有辍学标记', dropoutChildren: '辍学子女数', housingUnsafe: '住房不安全', houseGrade: '房屋鉴定等级',
+      waterUnsafe: '饮水不安全', litresPerDay: '每人每日水量（升）', tripMinutes: '取水往返（分钟）', interruptionDays: '年断水天数', quantityShort: '水量不足',
+      tooFar: '取水不便', unreliable: '供水不稳定', eventId: '风险事件编号', kind: '事件类型', occurredOn: '发生日期', severity: '严重程度',
+    },
     src: {
       sweep: '规则预警：{{rule}}', department: '{{dept}}部门文件《{{file}}》第 {{row}} 行', visit: '干部走访记录（第 {{id}} 号）',
       declaration: '农户自主申报（受理编号 {{ref}}）', hotline: '12317 热线（工单 {{ticket}}）', supervision: '监督渠道反馈（编号 {{ticket}}）',
@@ -29,6 +37,14 @@ const en = {
     report: 'Check report', rowsTotal: 'Rows', rowsValid: 'Valid', rowsMatched: 'Matched to people', rowsUnmatched: 'Unmatched', cluesCreated: 'New clues', cluesUpdated: 'Updated clues',
     problems: 'Problems', row: 'Row', column: 'Column', value: 'Value', reason: 'Reason', committed: 'Imported: {{created}} new clues, {{updated}} updated', noProblems: 'No problems: ready to import',
     hasProblems: 'The file has problems: fix it and upload again (nothing is imported in part)',
+    values: {
+      yuan: '{{amount}} yuan', year: 'Year', perCapitaNetFen: 'Per-capita net income', previousPerCapitaNetFen: 'Previous year', thresholdFen: 'Threshold', margin: 'Margin',
+      dropShare: 'Yellow-level drop', redShare: 'Red-level drop', outOfPocketMedicalFen: 'Self-paid medical costs', lineFen: 'Warning line', severeLineFen: 'Red line',
+      wageFen: 'Wage income', previousWageFen: 'Previous wage income', labourMembers: 'Labour members', members: 'Members', disabledMembers: 'Disabled members',
+      seriouslyIllMembers: 'Seriously ill members', dropoutFlag: 'Dropout flag', dropoutChildren: 'Children out of school', housingUnsafe: 'Housing unsafe', houseGrade: 'House grade',
+      waterUnsafe: 'Water unsafe', litresPerDay: 'Litres per person a day', tripMinutes: 'Water trip (minutes)', interruptionDays: 'Days without water a year', quantityShort: 'Too little water',
+      tooFar: 'Water too far', unreliable: 'Supply unreliable', eventId: 'Risk event no.', kind: 'Event kind', occurredOn: 'Occurred on', severity: 'Severity',
+    },
     src: {
       sweep: 'Rule: {{rule}}', department: '{{dept}} file “{{file}}”, row {{row}}', visit: 'Cadre visit no. {{id}}',
       declaration: 'Self-declaration (reference {{ref}})', hotline: 'Hotline 12317 (ticket {{ticket}})', supervision: 'Supervision feedback (no. {{ticket}})',

@@ -2,6 +2,7 @@ import { CHANNEL_LABELS, DEPARTMENT_LABELS, DEPARTMENTS, RISK_TYPE_LABELS } from
 import { MONITORING_CATEGORIES } from '../../../../src/modules/cases/domain/enums';
 import { RULES } from '../../../../src/modules/monitoring/domain/rules/index';
 import type { TFunction } from 'i18next';
+import { formatShare, formatYuan } from '../../ui/format';
 
 /** Code labels of the monitoring pages (zh-CN / en). */
 const pick = (l: { zh: string; en: string } | undefined, code: string, lang: string) => (l ? (lang === 'en' ? l.en : l.zh) : code);
@@ -32,4 +33,22 @@ export function sourceLabel(t: TFunction, lang: string, c: { source: string; sou
   if ((m = /^hotline:12317#(.*)$/.exec(s))) return t('monitoring.src.hotline', { ticket: m[1] });
   if ((m = /^supervision#(.*)$/.exec(s))) return t('monitoring.src.supervision', { ticket: m[1] });
   return s;
+}
+
+/** One value of a rule finding: money (…Fen) in yuan, shares as percentages, flags as yes/no, codes by their label. */
+function findingValue(t: TFunction, lang: string, key: string, v: unknown): string {
+  if (v === null || v === undefined) return '—';
+  if (typeof v === 'boolean') return t(v ? 'common.yes' : 'common.no');
+  if (typeof v === 'number' && key.endsWith('Fen')) return t('monitoring.values.yuan', { amount: formatYuan(v, lang) });
+  if (typeof v === 'number' && (key.endsWith('Share') || key === 'margin')) return formatShare(v, lang);
+  if (key === 'severity') return t(`monitoring.level${String(v)}`, { defaultValue: String(v) });
+  if (key === 'kind') return t(`monitoringPages.kinds.${String(v)}`, { defaultValue: String(v) });
+  return String(v);
+}
+
+/** What a rule found, readable: "name: value" pairs (the clue list shows these instead of the raw JSON). */
+export function findingValuesLabel(t: TFunction, lang: string, values: Record<string, unknown>): string {
+  return Object.entries(values)
+    .map(([key, v]) => `${t(`monitoring.values.${key}`, { defaultValue: key })}${lang === 'en' ? ': ' : '：'}${findingValue(t, lang, key, v)}`)
+    .join(lang === 'en' ? '; ' : '；');
 }
