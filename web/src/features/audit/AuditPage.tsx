@@ -1,7 +1,7 @@
 import { SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, DatePicker, Form, Input, Space, Table, Typography } from 'antd';
 import type { TableProps } from 'antd';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
@@ -20,6 +20,18 @@ interface Filters {
 }
 
 const KEYS = ['actor', 'action', 'entityType', 'entityId', 'from', 'to'] as const;
+
+/** The filter form as the URL has it (a reloaded or shared link shows which filter is on). */
+function filtersFrom(params: URLSearchParams): Filters {
+  const day = (k: string) => (params.get(k) ? dayjs(params.get(k)) : null);
+  return {
+    actor: params.get('actor') ?? undefined,
+    action: params.get('action') ?? undefined,
+    entityType: params.get('entityType') ?? undefined,
+    entityId: params.get('entityId') ?? undefined,
+    range: params.get('from') || params.get('to') ? [day('from'), day('to')] : null,
+  };
+}
 
 /** The audit log (auditors and county administrators): filters, server paging, chain verification. */
 export function AuditPage() {
@@ -93,7 +105,7 @@ export function AuditPage() {
         />
       )}
       <Card size="small">
-        <Form<Filters> form={form} layout="inline" onFinish={apply} style={{ rowGap: 8 }}>
+        <Form<Filters> form={form} layout="inline" onFinish={apply} initialValues={filtersFrom(params)} style={{ rowGap: 8 }}>
           <Form.Item name="actor" label={t('auditPage.actor')}>
             <Input allowClear style={{ width: 140 }} />
           </Form.Item>
@@ -116,7 +128,7 @@ export function AuditPage() {
               </Button>
               <Button
                 onClick={() => {
-                  form.resetFields();
+                  form.setFieldsValue({ actor: '', action: '', entityType: '', entityId: '', range: null });
                   setParams(new URLSearchParams());
                 }}
               >
