@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EChart, type EChartOption } from '../../ui/EChart';
+import { formatYuan } from '../../ui/format';
 import type { RegistryOverview } from '../registry/api';
 
 const OPEN_BIN_WIDTH_FEN = 100_000;
@@ -10,7 +11,7 @@ const OPEN_BIN_WIDTH_FEN = 100_000;
  * threshold can be drawn exactly where it falls; bins below it are red.
  */
 export function IncomeHistogram({ overview, onRendered }: { overview: RegistryOverview; onRendered?: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const option = useMemo<EChartOption>(() => {
     const bins = overview.histogram;
     const threshold = overview.thresholdFen;
@@ -50,12 +51,12 @@ export function IncomeHistogram({ overview, onRendered }: { overview: RegistryOv
               : {
                   symbol: 'none',
                   lineStyle: { color: '#a8071a', type: 'dashed', width: 2 },
-                  label: { formatter: t('dashboard.histogram.threshold', { yuan: threshold / 100 }), position: 'insideEndTop' },
+                  label: { formatter: t('dashboard.histogram.threshold', { yuan: formatYuan(threshold, i18n.language) }), position: 'insideEndTop' },
                   data: [{ xAxis: threshold / 100 }],
                 },
         },
       ],
     };
-  }, [overview, t]);
+  }, [overview, t, i18n.language]);
   return <EChart option={option} height={320} testId="income-histogram" onRendered={onRendered} />;
 }

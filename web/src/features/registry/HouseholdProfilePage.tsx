@@ -105,7 +105,7 @@ function Members({ profile, editable, onEdit, onChanged }: { profile: HouseholdP
     }
   };
   const columns: TableProps<Person>['columns'] = [
-    { title: t('profile.members.name'), dataIndex: 'name' },
+    { title: t('profile.members.name'), dataIndex: 'name', render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{v}</span> },
     { title: t('profile.members.relation'), dataIndex: 'relation', render: (v: string) => codeLabel(t, 'relation', v) },
     { title: t('households.idNumber'), dataIndex: 'idNumber', render: (v: string) => <span style={{ fontFamily: 'monospace' }}>{v}</span> },
     { title: t('profile.members.gender'), dataIndex: 'gender', render: (v: string) => codeLabel(t, 'gender', v) },
