@@ -24,8 +24,6 @@ export interface SweepFilter {
   counties?: readonly string[];
   /** A (temporary) table with a household_id column: those households only. */
   targetTable?: string;
-  /** Household ids from..to (inclusive): one part of a scope evaluated in parallel parts. */
-  idRange?: readonly [number, number];
 }
 
 export interface CountyParams {
@@ -65,11 +63,6 @@ export function householdFilterSql(alias: string, filter: SweepFilter, idColumn 
   if (filter.targetTable) {
     if (!/^[a-z_]+$/.test(filter.targetTable)) throw new Error('bad table name');
     parts.push(`${alias}.${idColumn} IN (SELECT household_id FROM ${filter.targetTable})`);
-  }
-  if (filter.idRange) {
-    const [from, to] = filter.idRange;
-    if (!Number.isSafeInteger(from) || !Number.isSafeInteger(to)) throw new Error('bad id range');
-    parts.push(`${alias}.${idColumn} BETWEEN ${from} AND ${to}`);
   }
   if (filter.villageCodes) {
     if (!filter.villageCodes.every((c) => DIGITS.test(c))) throw new Error('bad village code');
