@@ -12,7 +12,6 @@ import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
   serializerCompiler,
-  validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Deps } from '../platform/deps.js';
@@ -22,6 +21,7 @@ import type { Actor } from '../modules/access/index.js';
 import { registerAccessRoutes } from '../modules/access/http.js';
 import { followRegistryChanges } from '../modules/monitoring/index.js';
 import { handleError, sendError } from './errors.js';
+import { validatorCompiler } from './validation.js';
 import { routeModules } from './routes.js';
 
 declare module 'fastify' {

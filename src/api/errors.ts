@@ -2,6 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, isAppError, type ErrorCode, type ErrorDetail } from '../platform/errors.js';
 import { hasMessage, translate, type Lang } from '../platform/messages.js';
+import { zodIssueDetails, type ZodIssueLike } from './validation.js';
 
 /** The only place that knows HTTP statuses. */
 export const statusByCode = {
@@ -35,17 +36,19 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
   const lang = request.lang;
   if (isAppError(error)) return sendError(reply, lang, error);
   if (hasZodFastifySchemaValidationErrors(error)) {
-    const details = error.validation.map((issue) => ({
-      path: [error.validationContext, ...String(issue.instancePath).split('/').filter(Boolean)].join('.'),
-      message: issue.message ?? 'invalid',
-      // A schema may give a message key (`z.number().min(0, { error: 'registry.amount.negative' })`): translate it.
-      ...(issue.message && hasMessage(issue.message) ? { code: issue.message } : {}),
+    // The validation shape of fastify-type-provider-zod's own compiler (used by some tests' bare apps).
+    const issues = error.validation.map((v) => ({
+      ...v.params,
+      code: v.keyword,
+      message: v.message ?? 'invalid',
+      path: String(v.instancePath).split('/').filter(Boolean),
     }));
-    return sendError(reply, lang, new AppError('invalid_input', 'invalid input', { details }));
+    return sendError(reply, lang, new AppError('invalid_input', 'invalid input', { details: zodIssueDetails(lang, issues, error.validationContext) }));
   }
   if (error.name === 'ZodError') {
-    const issues = (error as unknown as { issues: { path: PropertyKey[]; message: string }[] }).issues;
-    return sendError(reply, lang, new AppError('invalid_input', 'invalid input', { details: issues.map((i) => ({ path: i.path.join('.'), message: i.message })) }));
+    // From request validation (./validation.ts, tagged with the request part) or a parse inside a use case.
+    const { issues, validationContext } = error as unknown as { issues: ZodIssueLike[]; validationContext?: string };
+    return sendError(reply, lang, new AppError('invalid_input', 'invalid input', { details: zodIssueDetails(lang, issues, validationContext) }));
   }
   const status = error.statusCode ?? 500;
   if (status === 413 || error.code === 'FST_REQ_FILE_TOO_LARGE' || error.code === 'FST_FILES_LIMIT') {
