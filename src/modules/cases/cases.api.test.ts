@@ -71,8 +71,10 @@ describe('cases API', () => {
     expect(zh.body).toContain('欧**明');
     expect(zh.body).toContain('公示时间');
     expect(zh.body).not.toContain('欧阳小明');
+    expect(zh.body).toContain('<p class="issuer">一村村民委员会<br>');
     const en = await cadre.request({ method: 'GET', url: `/api/cases/notices/${noticeId}/print?lang=en` });
-    expect(en.body).toContain('Notice period');
+    expect(en.body).toContain('Notice period: ');
+    expect(en.body).toContain('<p class="issuer">Villagers&#39; Committee of 一村<br>');
 
     const objection = await cadre.request({ method: 'POST', url: `/api/cases/notices/${noticeId}/objections`, payload: { caseId: c.id, receivedOn: today(), content: '收入有隐瞒' } });
     expect(objection.statusCode).toBe(201);
