@@ -120,7 +120,7 @@ export async function seedDemo(deps: Deps, options: SeedDemoOptions): Promise<Se
       scopeCode: countyCode,
       before: written.deleted ? { households: written.deleted } : null,
       after: { seed, scale, households: written.households, persons: written.persons, incomeRecords: written.incomes },
-      reason: 'synthetic demo data (not real people)',
+      reason: '演示用合成数据（非真实人员）',
     }),
   );
   await seedDemoIndicatorValues(deps, { countyCode, seed }); // revitalisation indicator values 2020–2025 (evaluation/indicators)

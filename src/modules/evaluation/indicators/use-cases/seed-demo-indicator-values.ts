@@ -50,7 +50,7 @@ export async function seedDemoIndicatorValues(deps: Deps, options: { countyCode:
       scopeCode: countyCode,
       before: written.deleted ? { values: written.deleted } : null,
       after: { seed, values: written.n, years: DEMO_INDICATOR_YEARS },
-      reason: 'synthetic demo data (not real statistics)',
+      reason: '演示用合成数据（非真实统计）',
     }),
   );
   return { values: written.n, ms: Math.round(performance.now() - started) };
