@@ -69,8 +69,10 @@ describe('seedDemo', { timeout: 300_000 }, () => {
     expect(await count('household')).toBe(370);
     const after = await deps.store.db.selectFrom('person').select('name').orderBy('id').limit(1).executeTakeFirstOrThrow();
     expect(after.name).not.toBe(before.name);
-    const audit = await deps.store.db.selectFrom('audit_event').select(['action', 'entity_id']).where('action', '=', 'registry.seed_demo').execute();
+    const audit = await deps.store.db.selectFrom('audit_event').select(['action', 'entity_id', 'reason']).where('action', '=', 'registry.seed_demo').execute();
     expect(audit).toHaveLength(2);
+    // Audit records are data, in the system's default language.
+    expect(audit.map((a) => a.reason)).toEqual(['演示用合成数据（非真实人员）', '演示用合成数据（非真实人员）']);
   });
 
   it('rejects a scale out of range, naming it', async () => {

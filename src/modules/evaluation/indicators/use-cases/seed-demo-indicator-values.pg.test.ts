@@ -33,6 +33,9 @@ describe('seedDemoIndicatorValues', { timeout: 300_000 }, () => {
     const report = await seedDemoIndicatorValues(deps, { countyCode: '520527', seed: 7 });
     expect(report.values).toBe(first.length);
     expect(await rows()).toEqual(first);
+    const audit = await deps.store.db.selectFrom('audit_event').select('reason').where('action', '=', 'evaluation.indicator_values.seed_demo').execute();
+    expect(audit.length).toBeGreaterThan(0);
+    expect(audit.every((a) => a.reason === '演示用合成数据（非真实统计）')).toBe(true);
   });
 
   it('correlates disposable income with the registry and improves sanitation over time', async () => {
