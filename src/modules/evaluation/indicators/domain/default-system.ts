@@ -26,7 +26,7 @@ const DEFAULT: IndicatorSystemInput = {
       ind('industry.labour_productivity', '农业劳动生产率', 'Agricultural labour productivity', '万元/人', 'benefit', `${PLAN}：农业劳动生产率`),
       ind('industry.processing_ratio', '农产品加工产值与农业总产值比', 'Processing to farm output ratio', '', 'benefit', `${PLAN}：农产品加工产值与农业总产值比`),
       ind('industry.tourism_visitors', '休闲农业和乡村旅游接待人次', 'Leisure farming and rural tourism visitors', '万人次', 'benefit', `${PLAN}：休闲农业和乡村旅游接待人次`),
-      ind('industry.cooperative_share', '加入合作社等新型经营主体的农户占比', 'Households in cooperatives', '%', 'benefit', '联农带农（domain.md §7）[I]'),
+      ind('industry.cooperative_share', '加入合作社等新型经营主体的农户占比', 'Households in cooperatives', '%', 'benefit', '联农带农：国家乡村振兴局《关于进一步健全完善帮扶项目联农带农机制的指导意见》（国乡振发〔2022〕9号）'),
     ]),
     pillar('ecology', '生态宜居', 'Pleasant ecology', [
       ind('ecology.manure_use_rate', '畜禽粪污综合利用率', 'Livestock manure utilisation rate', '%', 'benefit', `${PLAN}：畜禽粪污综合利用率`),
@@ -57,10 +57,10 @@ const DEFAULT: IndicatorSystemInput = {
       '巩固脱贫成果',
       'Consolidation of poverty alleviation',
       [
-        ind('consolidation.above_threshold_share', '人均纯收入高于监测标准的农户占比', 'Households above the monitoring threshold', '%', 'benefit', '由登记库计算：当年监测标准（domain.md §1.3）', 'computed'),
-        ind('consolidation.exited_income_mean', '脱贫户人均纯收入', 'Per-capita net income of formerly poor households', '元', 'benefit', '由登记库计算：脱贫户收入记录（domain.md §13.5）', 'computed'),
-        ind('consolidation.guarantees_secured_share', '“三保障”和饮水安全均有保障的农户占比', 'Households with all guarantees secured', '%', 'benefit', '由登记库计算：两不愁三保障及饮水（domain.md §5.2）', 'computed'),
-        ind('consolidation.risk_eliminated_share', '监测对象风险消除占比', 'Monitored households with risk eliminated', '%', 'benefit', '由登记库计算：监测案件（domain.md §4）', 'computed'),
+        ind('consolidation.above_threshold_share', '人均纯收入高于监测标准的农户占比', 'Households above the monitoring threshold', '%', 'benefit', '由登记库计算：当年监测标准', 'computed'),
+        ind('consolidation.exited_income_mean', '脱贫户人均纯收入', 'Per-capita net income of formerly poor households', '元', 'benefit', '由登记库计算：脱贫户收入记录', 'computed'),
+        ind('consolidation.guarantees_secured_share', '“三保障”和饮水安全均有保障的农户占比', 'Households with all guarantees secured', '%', 'benefit', '由登记库计算：两不愁三保障及饮水安全', 'computed'),
+        ind('consolidation.risk_eliminated_share', '监测对象风险消除占比', 'Monitored households with risk eliminated', '%', 'benefit', '由登记库计算：监测案件', 'computed'),
         ind('consolidation.income_growth', '农户人均纯收入增长率', 'Growth of mean per-capita net income', '%', 'benefit', '由登记库计算：上年与当年收入记录', 'computed'),
       ],
       'consolidation',
