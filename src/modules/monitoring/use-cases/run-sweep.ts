@@ -106,7 +106,9 @@ const CHANGE_MARGIN_MS = 24 * 3_600_000;
  * households with a school drop-out who entered or left the school ages. For all others the facts,
  * the parameters and the date-dependent inputs are those of the previous sweep, so their findings
  * and clues stand (docs/decisions/0004).
- * A scope narrower than a county is always evaluated in full (it is small).
+ * A full evaluation of a county swept before compares its lean firings with the clues and explains
+ * and applies only what differs (sweepFull). A county's first sweep, and a scope narrower than a
+ * county (it is small), are evaluated with explanations for every household (sweepIn).
  */
 export async function runSweep(deps: Deps, actor: Actor, options: { scopePrefix?: string; asOf?: string; full?: boolean } = {}): Promise<SweepResult> {
   const started = Date.now();
@@ -178,7 +180,7 @@ async function planSweep(trx: Transaction<Database>, params: CountyParams[], asO
  * (see runSweep) and returns how many there are. Each county's previous sweep (its state row) bounds
  * the changes; its parameters are those of the previous sweep (else the county is evaluated in full).
  * An event matters if it was recorded since, or entered or left the window between the two dates; a
- * school drop-out if their age entered or left the school ages.
+ * school drop-out if their age entered or left the school ages. Reads the registry's published views.
  */
 async function collectTargets(trx: Transaction<Database>, params: CountyParams[], asOf: string): Promise<number> {
   const int = (p: CountyParams, id: string) => Math.trunc(p.values[id] ?? 0);
@@ -191,7 +193,7 @@ async function collectTargets(trx: Transaction<Database>, params: CountyParams[]
       WITH st AS (
         SELECT s.county_code, s.as_of, s.at - interval '${CHANGE_MARGIN_MS / 1000} seconds' AS since, w.days, w.age_min, w.age_max
         FROM monitoring_sweep_state s JOIN (VALUES ${rows.join(', ')}) w(county_code, days, age_min, age_max) ON w.county_code = s.county_code)
-      SELECT h.id AS household_id FROM household h JOIN st ON st.county_code = h.county_code WHERE h.updated_at >= st.since
+      SELECT h.id AS household_id FROM registry_household h JOIN st ON st.county_code = h.county_code WHERE h.updated_at >= st.since
       UNION
       SELECT h.id FROM st
         JOIN risk_event e ON e.county_code = st.county_code
@@ -199,9 +201,9 @@ async function collectTargets(trx: Transaction<Database>, params: CountyParams[]
                OR (e.occurred_on > st.as_of AND e.occurred_on <= ${today})
                OR (e.occurred_on > st.as_of - st.days AND e.occurred_on <= ${today} - st.days))
         JOIN risk_event_village v ON v.event_id = e.id
-        JOIN household h ON h.village_code = v.village_code
+        JOIN registry_household h ON h.village_code = v.village_code
       UNION
-      SELECT pe.household_id FROM person pe JOIN st ON st.county_code = pe.county_code
+      SELECT pe.household_id FROM registry_person pe JOIN st ON st.county_code = pe.county_code
         WHERE pe.student_status = 'DROPPED_OUT' AND (${schoolAge(today)}) IS DISTINCT FROM (${schoolAge('st.as_of')})`,
     )
     .execute(trx);
