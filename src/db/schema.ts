@@ -94,7 +94,7 @@ export interface GuaranteeStatusTable {
 }
 
 /**
- * (registry, 0011) Read-only views the registry publishes for other modules' reads: projections of
+ * (registry, 0011, 0013) Read-only views the registry publishes for other modules' reads: projections of
  * its tables (docs/decisions/0005-reads-across-modules.md). Per-household lookups inside another
  * module's transaction go through the registry's functions instead (registry/index.ts).
  */
@@ -107,6 +107,10 @@ export type RegistryHouseholdView = ReadOnly<{
   is_relocated: boolean;
   head_name: string | null;
   member_count: number;
+  /** (0013) When the household or its members last changed (the incremental sweep). */
+  updated_at: Date;
+  /** (0013) The household's phone (visit lists). */
+  phone: string | null;
 }>;
 
 export type RegistryPersonView = ReadOnly<{

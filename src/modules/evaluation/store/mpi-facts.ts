@@ -1,5 +1,6 @@
 import { sql, type RawBuilder, type Transaction } from 'kysely';
 import type { Database } from '../../../db/schema.js';
+import { LABOR_CAPABLE_SQL } from '../../registry/index.js';
 import { FACT, type HouseholdFacts } from '../domain/mpi-indicators.js';
 import type { MpiBreakdown } from '../mpi-contract.js';
 import { encodeLabels, parseIntegers } from './aggregated-columns.js';
@@ -74,7 +75,7 @@ export function mpiFactsQuery(q: MpiFactsQuery): RawBuilder<FactsRow> {
           coalesce(bool_or(student_status = 'DROPPED_OUT' AND age BETWEEN ${q.schoolAgeMin} AND ${q.schoolAgeMax}), false) AS dropout,
           coalesce(bool_or(NOT has_medical_insurance), false) AS uninsured,
           coalesce(bool_or(health_status IN ('SERIOUS_ILLNESS', 'DISABLED')), false) AS ill,
-          coalesce(bool_or(labor_skill IN ('SKILLED', 'ORDINARY', 'WEAK_OR_HALF') AND age BETWEEN 16 AND 59), false) AS labour,
+          coalesce(bool_or(labor_skill IN ${sql.raw(LABOR_CAPABLE_SQL)} AND age BETWEEN 16 AND 59), false) AS labour,
           max(ethnicity) FILTER (WHERE relation = 'HEAD') AS head_ethnicity
         FROM (SELECT p.*, ${q.year} - extract(year FROM p.birth_date)::int AS age FROM registry_person p WHERE p.household_id = ir.household_id) x
       ) pp

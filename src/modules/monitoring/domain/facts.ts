@@ -104,8 +104,6 @@ export function ageOn(birthDate: string, date: string): number {
   return date.slice(5) < birthDate.slice(5) ? years - 1 : years;
 }
 
-export const LABOUR_CAPABLE = ['SKILLED', 'ORDINARY', 'WEAK_OR_HALF'];
-
 /** Fingerprint text as PostgreSQL's concat_ws('|', ...) writes it: booleans t/f, null as ''. */
 export const fp = (...parts: (string | number | boolean | null | undefined)[]): string =>
   parts.map((p) => (p === null || p === undefined ? '' : typeof p === 'boolean' ? (p ? 't' : 'f') : String(p))).join('|');

@@ -39,6 +39,9 @@ export const clueColumns = [
   'c.version',
 ] as const;
 
+/** What a clue shows of its household, from the registry's view joined as `h` (decision 0005). */
+export const householdColumns = ['h.household_no', 'h.head_name'] as const;
+
 export interface ClueRow {
   id: number;
   household_id: number | null;
@@ -97,11 +100,8 @@ export function toClue(r: ClueRow): RiskClue {
 export async function findClue(db: Db, actor: Actor, id: number): Promise<RiskClueDetail | undefined> {
   const row = await db
     .selectFrom('risk_clue as c')
-    .leftJoin('household as h', 'h.id', 'c.household_id')
-    .select([...clueColumns, 'h.household_no'])
-    .select((eb) =>
-      eb.selectFrom('person as p').select('p.name').whereRef('p.household_id', '=', 'c.household_id').where('p.relation', '=', 'HEAD').limit(1).as('head_name'),
-    )
+    .leftJoin('registry_household as h', 'h.id', 'c.household_id')
+    .select([...clueColumns, ...householdColumns])
     .select(sourceFileSql.as('source_file'))
     .where('c.id', '=', id)
     .where('c.village_code', 'like', scopePattern(actor))

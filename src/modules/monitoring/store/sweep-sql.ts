@@ -1,8 +1,11 @@
 import { parameterDefinition } from '../../parameters/index.js';
+import { LABOR_CAPABLE_SQL } from '../../registry/index.js';
 import { RULES, RULE_PARAMETERS } from '../domain/rules/index.js';
 
 /**
- * The set-based form of the early-warning rules: one SELECT over the registry that yields, per
+ * The set-based form of the early-warning rules: one SELECT over the registry's published views
+ * (registry_household, registry_person, registry_income, registry_guarantee: projections of its
+ * tables, which PostgreSQL inlines, so the plans are those of the tables; decision 0005) that yields, per
  * household and risk, the level, the findings and the fingerprint — the same as
  * `groupByRisk(evaluateHousehold(facts))` for every household (checked by sweep.pg.test.ts).
  *
@@ -129,12 +132,12 @@ const HOUSEHOLD_RULES = RULES.filter((r) => r.sql);
  */
 function factsCtes(asOf: string, pa: ParamAccess, filter: SweepFilter): string {
   const hf = householdFilterSql('h', filter);
-  // person carries the household's county and village codes, so the scope applies to it directly.
+  // A person carries the household's county and village codes, so the scope applies to it directly.
   const pf = householdFilterSql('pe', filter, 'household_id');
   const dropout = `pe.student_status = 'DROPPED_OUT' AND date_part('year', age('${asOf}'::date, pe.birth_date)) BETWEEN ${pa.value('monitoring.school-age-min')} AND ${pa.value('monitoring.school-age-max')}`;
   const paramCols = RULE_PARAMETERS.map((p) => `${pa.value(p)} AS "${p}"`).join(', ');
   const levelCols = HOUSEHOLD_RULES.map((r, i) => `(${r.sql!.level}) AS l${i}`).join(',\n    ');
-  const people = `FROM person pe ${pa.join('pe')}
+  const people = `FROM registry_person pe ${pa.join('pe')}
   WHERE ${filter.counties ? 'true' : pa.inCounties('pe')} AND ${pf}`;
   // Members and labour from every person; the rarer conditions from the people who have one (a
   // second, narrow aggregate: cheaper than testing every person for each of them in the first).
@@ -143,7 +146,7 @@ function factsCtes(asOf: string, pa: ParamAccess, filter: SweepFilter): string {
   return `mem AS MATERIALIZED (
   SELECT pe.household_id,
     count(*) AS n_members,
-    count(*) FILTER (WHERE pe.labor_skill IN ('SKILLED','ORDINARY','WEAK_OR_HALF')) AS n_labour
+    count(*) FILTER (WHERE pe.labor_skill IN ${LABOR_CAPABLE_SQL}) AS n_labour
   ${people}
   GROUP BY pe.household_id
 ),
@@ -169,12 +172,12 @@ f0 AS (
     g.household_id IS NOT NULL AS g_present, coalesce(g.housing_unsafe, false) AS housing_unsafe, g.house_grade::text AS house_grade,
     g.dropout_child AS g_dropout, coalesce(g.water_unsafe, false) AS water_unsafe,
     g.water_liters_per_day::float8 AS water_l, g.water_trip_minutes::float8 AS water_trip, g.water_interruption_days AS water_int
-  FROM household h ${pa.join('h')}
-  LEFT JOIN income_record i1 ON i1.household_id = h.id AND i1.year = ${pa.year1}
-  LEFT JOIN income_record i0 ON i0.household_id = h.id AND i0.year = ${pa.year0}
+  FROM registry_household h ${pa.join('h')}
+  LEFT JOIN registry_income i1 ON i1.household_id = h.id AND i1.year = ${pa.year1}
+  LEFT JOIN registry_income i0 ON i0.household_id = h.id AND i0.year = ${pa.year0}
   LEFT JOIN mem m ON m.household_id = h.id
   LEFT JOIN sp ON sp.household_id = h.id
-  LEFT JOIN guarantee_status g ON g.household_id = h.id
+  LEFT JOIN registry_guarantee g ON g.household_id = h.id
   WHERE ${filter.counties ? 'true' : pa.inCounties('h')} AND ${hf}
 ),
 f AS (
@@ -194,9 +197,9 @@ function eventFiringsSql(asOf: string, pa: ParamAccess, filter: SweepFilter): st
      concat_ws('|', 'risk-event', e.id) AS fp
    FROM risk_event e
    JOIN risk_event_village v ON v.event_id = e.id
-   JOIN household h ON h.village_code = v.village_code
+   JOIN registry_household h ON h.village_code = v.village_code
    ${pa.join('h')}
-   LEFT JOIN income_record i1 ON i1.household_id = h.id AND i1.year = ${pa.year1}
+   LEFT JOIN registry_income i1 ON i1.household_id = h.id AND i1.year = ${pa.year1}
    CROSS JOIN LATERAL (SELECT CASE e.kind WHEN 'NATURAL_DISASTER' THEN 'NATURAL_DISASTER' WHEN 'MARKET_SHOCK' THEN 'INDUSTRY_FAILURE' ELSE 'OTHER' END AS risk) k
    WHERE ${pa.inCounties('h')} AND ${householdFilterSql('h', filter)}
      AND e.occurred_on > '${asOf}'::date - ${pa.value('monitoring.event-window-days')}::int AND e.occurred_on <= '${asOf}'::date

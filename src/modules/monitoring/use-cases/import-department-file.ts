@@ -3,9 +3,9 @@ import { AppError, forbidden } from '../../../platform/errors.js';
 import { translate, type Lang } from '../../../platform/messages.js';
 import { toLocalDate } from '../../../platform/clock.js';
 import { parseYuan } from '../../../platform/money.js';
-import { canImportRegistry, scopePattern, withActorTransaction, type Actor } from '../../access/index.js';
+import { canImportRegistry, withActorTransaction, type Actor } from '../../access/index.js';
 import { recordAudit } from '../../audit/index.js';
-import { maskIdNumber, parseIdNumber } from '../../registry/domain/id-number.js';
+import { findPeopleByIdNumbers, maskIdNumber, parseIdNumber } from '../../registry/index.js';
 import { resolveForCounties } from '../../parameters/index.js';
 import type { Department, DepartmentImportReport, ImportProblem } from '../contract.js';
 import { DEPARTMENT_FORMATS, type ColumnSpec, type RowValues } from '../domain/department-formats.js';
@@ -117,18 +117,8 @@ export async function importDepartmentFile(deps: Deps, actor: Actor, input: Depa
   });
 
   return withActorTransaction(deps.store.db, actor, async (trx) => {
-    const people = new Map<string, { personId: number; householdId: number; villageCode: string; countyCode: string }>();
     const ids = [...new Set(valid.map((v) => v.idNumber))];
-    for (let i = 0; i < ids.length; i += 5000) {
-      const rows = await trx
-        .selectFrom('person as p')
-        .innerJoin('household as h', 'h.id', 'p.household_id')
-        .select(['p.id', 'p.id_number', 'p.household_id', 'h.village_code', 'h.county_code'])
-        .where('p.id_number', 'in', ids.slice(i, i + 5000))
-        .where('h.village_code', 'like', scopePattern(actor))
-        .execute();
-      for (const r of rows) people.set(r.id_number, { personId: r.id, householdId: r.household_id, villageCode: r.village_code, countyCode: r.county_code });
-    }
+    const people = new Map((await findPeopleByIdNumbers(trx, actor.scopePrefix, ids)).map((p) => [p.idNumber, p]));
     const idColumn = colName(format.columns[0]);
     let unmatched = 0;
     for (const v of valid) {

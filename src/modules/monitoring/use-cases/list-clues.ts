@@ -3,7 +3,7 @@ import type { Deps } from '../../../platform/deps.js';
 import { AppError, forbidden } from '../../../platform/errors.js';
 import { canSeePersonalData, scopePattern, withActorTransaction, type Actor } from '../../access/index.js';
 import type { ClueListQuery, ClueStats, ClueStatsQuery, RiskClue } from '../contract.js';
-import { clueColumns, sourceFileSql, toClue, type ClueRow } from '../store/clue-store.js';
+import { clueColumns, householdColumns, sourceFileSql, toClue, type ClueRow } from '../store/clue-store.js';
 
 /** The division filter, which must lie inside the actor's scope (403 otherwise). */
 function divisionPrefix(actor: Actor, division: string | undefined): string {
@@ -27,9 +27,8 @@ export async function listClues(deps: Deps, actor: Actor, q: ClueListQuery): Pro
     if (q.householdId) base = base.where('c.household_id', '=', q.householdId);
     const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
     const rows = await base
-      .leftJoin('household as h', 'h.id', 'c.household_id')
-      .select([...clueColumns, 'h.household_no'])
-      .select((eb) => eb.selectFrom('person as p').select('p.name').whereRef('p.household_id', '=', 'c.household_id').where('p.relation', '=', 'HEAD').limit(1).as('head_name'))
+      .leftJoin('registry_household as h', 'h.id', 'c.household_id')
+      .select([...clueColumns, ...householdColumns])
       .select(sourceFileSql.as('source_file'))
       .orderBy('c.updated_at', 'desc')
       .orderBy('c.id', 'desc')

@@ -1,6 +1,7 @@
 import type { Deps } from '../../../platform/deps.js';
 import { AppError, forbidden, invalidInput } from '../../../platform/errors.js';
-import { isInScope, scopePattern, withActorTransaction, type Actor } from '../../access/index.js';
+import { isInScope, withActorTransaction, type Actor } from '../../access/index.js';
+import { findHouseholdCard, type HouseholdCard } from '../../registry/index.js';
 import { recordAudit } from '../../audit/index.js';
 import { FeedbackRequestSchema, type FeedbackRequest } from '../contract.js';
 import { sanitizeText } from '../domain/sanitize.js';
@@ -21,9 +22,9 @@ export async function recordFeedback(deps: Deps, actor: Actor, input: FeedbackRe
   return withActorTransaction(deps.store.db, actor, async (trx) => {
     const village = await trx.selectFrom('division').select('level').where('code', '=', body.villageCode).executeTakeFirst();
     if (!village || village.level !== 5) throw invalidInput('unknown village', [{ path: 'villageCode', message: 'unknown village', code: 'monitoring.unknown_village', value: body.villageCode }]);
-    let household: { id: number; village_code: string; county_code: string } | undefined;
+    let household: HouseholdCard | null = null;
     if (body.householdId) {
-      household = await trx.selectFrom('household').select(['id', 'village_code', 'county_code']).where('id', '=', body.householdId).where('village_code', 'like', scopePattern(actor)).executeTakeFirst();
+      household = await findHouseholdCard(trx, actor.scopePrefix, body.householdId);
       if (!household) throw new AppError('not_found', 'household', { details: [{ path: 'householdId', message: 'no such household in your scope', code: 'monitoring.unknown_household', value: body.householdId }] });
     }
     const source = `${body.kind === 'HOTLINE_12317' ? 'hotline:12317' : 'supervision'}#${sanitizeText(body.ticketNo, 60)}`;
@@ -32,8 +33,8 @@ export async function recordFeedback(deps: Deps, actor: Actor, input: FeedbackRe
       const r = await reportClue(trx, at, {
         householdId: household?.id ?? null,
         personId: null,
-        countyCode: household?.county_code ?? body.villageCode.slice(0, 6),
-        villageCode: household?.village_code ?? body.villageCode,
+        countyCode: household?.countyCode ?? body.villageCode.slice(0, 6),
+        villageCode: household?.villageCode ?? body.villageCode,
         riskType,
         level: body.level,
         channel: 'SUPERVISION_FEEDBACK',

@@ -1,6 +1,7 @@
 import type { Deps } from '../../../platform/deps.js';
 import { AppError, forbidden } from '../../../platform/errors.js';
-import { scopePattern, withActorTransaction, type Actor } from '../../access/index.js';
+import { withActorTransaction, type Actor } from '../../access/index.js';
+import { findHouseholdCard } from '../../registry/index.js';
 import { recordAudit } from '../../audit/index.js';
 import { VisitRequestSchema, type RiskType, type Visit, type VisitRequest } from '../contract.js';
 import { sanitizeText } from '../domain/sanitize.js';
@@ -17,19 +18,14 @@ export async function recordVisit(deps: Deps, actor: Actor, input: VisitRequest)
   const body = VisitRequestSchema.parse(input);
   const at = deps.clock.now();
   return withActorTransaction(deps.store.db, actor, async (trx) => {
-    const h = await trx
-      .selectFrom('household')
-      .select(['id', 'village_code', 'county_code'])
-      .where('id', '=', body.householdId)
-      .where('village_code', 'like', scopePattern(actor))
-      .executeTakeFirst();
+    const h = await findHouseholdCard(trx, actor.scopePrefix, body.householdId);
     if (!h) throw new AppError('not_found', `household ${body.householdId}`, { details: [{ path: 'householdId', message: 'no such household in your scope', code: 'monitoring.unknown_household', value: body.householdId }] });
     const note = sanitizeText(body.note, 4000);
     const visitors = body.visitors.map((v) => sanitizeText(v, 40)).filter(Boolean);
     const risks = [...new Set(body.riskTypes)] as RiskType[];
     const visit = await trx
       .insertInto('visit_record')
-      .values({ household_id: h.id, county_code: h.county_code, village_code: h.village_code, visited_on: body.visitedOn, visitors, risk_types: risks, note, created_by: actor.userId, created_by_name: actor.name, created_at: at })
+      .values({ household_id: h.id, county_code: h.countyCode, village_code: h.villageCode, visited_on: body.visitedOn, visitors, risk_types: risks, note, created_by: actor.userId, created_by_name: actor.name, created_at: at })
       .returning('id')
       .executeTakeFirstOrThrow();
     const clueIds: number[] = [];
@@ -37,8 +33,8 @@ export async function recordVisit(deps: Deps, actor: Actor, input: VisitRequest)
       const r = await reportClue(trx, at, {
         householdId: h.id,
         personId: null,
-        countyCode: h.county_code,
-        villageCode: h.village_code,
+        countyCode: h.countyCode,
+        villageCode: h.villageCode,
         riskType,
         level: body.level,
         channel: 'CADRE_SCREENING',
@@ -55,9 +51,9 @@ export async function recordVisit(deps: Deps, actor: Actor, input: VisitRequest)
       action: 'monitoring.visit.record',
       entityType: 'visit_record',
       entityId: visit.id,
-      scopeCode: h.village_code,
+      scopeCode: h.villageCode,
       after: { householdId: h.id, visitedOn: body.visitedOn, visitors, riskTypes: risks, clueIds },
     });
-    return { id: visit.id, householdId: h.id, villageCode: h.village_code, visitedOn: body.visitedOn, visitors, riskTypes: risks, note, createdByName: actor.name, clueIds };
+    return { id: visit.id, householdId: h.id, villageCode: h.villageCode, visitedOn: body.visitedOn, visitors, riskTypes: risks, note, createdByName: actor.name, clueIds };
   });
 }

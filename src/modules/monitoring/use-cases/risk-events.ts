@@ -48,7 +48,7 @@ export async function createRiskEvent(deps: Deps, actor: Actor, input: RiskEvent
     await trx.insertInto('risk_event_village').values(villages.map((v) => ({ event_id: e.id, village_code: v }))).execute();
     const counties = [...new Set(villages.map((v) => v.slice(0, 6)))];
     const r = await sweepIn(trx, at, asOf, counties, { villageCodes: villages });
-    const households = await trx.selectFrom('household').select((eb) => eb.fn.countAll<number>().as('n')).where('village_code', 'in', villages).executeTakeFirstOrThrow();
+    const households = await trx.selectFrom('registry_household').select((eb) => eb.fn.countAll<number>().as('n')).where('village_code', 'in', villages).executeTakeFirstOrThrow();
     const screening = { households: Number(households.n), cluesCreated: r.cluesCreated, cluesUpdated: r.cluesUpdated };
     await recordAudit(trx, actor, at, { action: 'monitoring.risk_event.create', entityType: 'risk_event', entityId: e.id, scopeCode: counties.length === 1 ? counties[0] : actor.scopePrefix, after: { ...body, screening } });
     return { ...(await loadEvent(trx, e.id))!, screening };
@@ -96,6 +96,7 @@ export async function listRiskEvents(deps: Deps, actor: Actor): Promise<RiskEven
  * The households an event affects inside the actor's scope, as a visit list: every household of the
  * affected villages (for a market shock only those whose operating income share reaches the
  * parameter), with the head's name, phone, operating share, the event clue and the last visit.
+ * Reads the registry's published views (registry_household, registry_income; decision 0005).
  */
 export async function listEventHouseholds(deps: Deps, actor: Actor, eventId: number, page: { page: number; pageSize: number }) {
   if (!canSeePersonalData(actor)) throw forbidden('aggregates only');
@@ -114,14 +115,13 @@ export async function listEventHouseholds(deps: Deps, actor: Actor, eventId: num
             AND i.operating_fen::float8 >= ${share}::float8 * (i.wage_fen + i.operating_fen + i.property_fen + i.transfer_fen)::float8`
       : sql``;
     const from = sql`
-      FROM household h
+      FROM registry_household h
       JOIN risk_event_village v ON v.village_code = h.village_code AND v.event_id = ${eventId}
-      LEFT JOIN income_record i ON i.household_id = h.id AND i.year = ${p.refYear}
+      LEFT JOIN registry_income i ON i.household_id = h.id AND i.year = ${p.refYear}
       WHERE h.village_code LIKE ${scopePattern(actor)} ${shockFilter}`;
     const total = await sql<{ n: number }>`SELECT count(*)::int AS n ${from}`.execute(trx);
     const listed = await sql<{ id: number; household_no: string; village_code: string; head_name: string | null; phone: string | null; share: number | null; clue_id: number | null; level: string | null; last_visit: string | null }>`
-      SELECT h.id, h.household_no, h.village_code, h.phone,
-        (SELECT p.name FROM person p WHERE p.household_id = h.id AND p.relation = 'HEAD' LIMIT 1) AS head_name,
+      SELECT h.id, h.household_no, h.village_code, h.phone, h.head_name,
         ${shareExpr} AS share,
         (SELECT c.id FROM risk_clue c WHERE c.household_id = h.id AND c.risk_type = ${risk} AND c.status <> 'CLOSED' ORDER BY c.id DESC LIMIT 1) AS clue_id,
         (SELECT c.level FROM risk_clue c WHERE c.household_id = h.id AND c.risk_type = ${risk} AND c.status <> 'CLOSED' ORDER BY c.id DESC LIMIT 1) AS level,

@@ -4,7 +4,7 @@ import { invalidInput } from '../../../platform/errors.js';
 import { translate, type Lang } from '../../../platform/messages.js';
 import { systemActor } from '../../access/index.js';
 import { recordAudit } from '../../audit/index.js';
-import { maskIdNumber, parseIdNumber } from '../../registry/domain/id-number.js';
+import { findPeopleByIdNumbers, maskIdNumber, parseIdNumber } from '../../registry/index.js';
 import { PublicDeclarationRequestSchema, type PublicDeclarationRequest } from '../contract.js';
 import { sanitizeText } from '../domain/sanitize.js';
 import { reportClue } from '../store/clue-store.js';
@@ -32,16 +32,9 @@ export async function submitDeclaration(deps: Deps, input: PublicDeclarationRequ
   const reference = `SB${now.toISOString().slice(2, 10).replace(/-/g, '')}${randomBytes(4).toString('hex').toUpperCase()}`;
   const actor = systemActor('public-form');
   await deps.store.db.transaction().execute(async (trx) => {
-    const person = idNumber
-      ? await trx
-          .selectFrom('person as p')
-          .innerJoin('household as h', 'h.id', 'p.household_id')
-          .select(['p.id', 'p.household_id', 'h.village_code', 'h.county_code'])
-          .where('p.id_number', '=', idNumber)
-          .executeTakeFirst()
-      : undefined;
-    const villageCode = person?.village_code ?? body.villageCode;
-    const countyCode = person?.county_code ?? body.villageCode.slice(0, 6);
+    const [person] = idNumber ? await findPeopleByIdNumbers(trx, '', [idNumber]) : [];
+    const villageCode = person?.villageCode ?? body.villageCode;
+    const countyCode = person?.countyCode ?? body.villageCode.slice(0, 6);
     const row = await trx
       .insertInto('self_declaration')
       .values({
@@ -53,8 +46,8 @@ export async function submitDeclaration(deps: Deps, input: PublicDeclarationRequ
         phone: body.phone ?? null,
         risk_types: body.riskTypes,
         description,
-        household_id: person?.household_id ?? null,
-        person_id: person?.id ?? null,
+        household_id: person?.householdId ?? null,
+        person_id: person?.personId ?? null,
         client_hash: createHash('sha256').update(client.ip).digest('hex'),
         received_at: now,
       })
@@ -62,8 +55,8 @@ export async function submitDeclaration(deps: Deps, input: PublicDeclarationRequ
       .executeTakeFirstOrThrow();
     for (const riskType of [...new Set(body.riskTypes)]) {
       await reportClue(trx, now, {
-        householdId: person?.household_id ?? null,
-        personId: person?.id ?? null,
+        householdId: person?.householdId ?? null,
+        personId: person?.personId ?? null,
         countyCode,
         villageCode,
         riskType,

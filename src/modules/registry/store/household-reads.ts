@@ -4,12 +4,18 @@
  * analytics read the registry's published views instead (migration 0011, docs/decisions/0005); the
  * head's name and the member count are defined once, in the view registry_household.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import { LABOR_CAPABLE } from '../domain/enums.js';
 
 /** A transaction or the database handle. */
 type Db = Kysely<Database>;
+
+/**
+ * The labour-capable skills (LABOR_CAPABLE) as an SQL list, `('SKILLED', 'ORDINARY', 'WEAK_OR_HALF')`,
+ * for set-based readers of registry_person: literals, so the planner sees constants, as before.
+ */
+export const LABOR_CAPABLE_SQL = `(${[...LABOR_CAPABLE].map((s) => `'${s}'`).join(', ')})`;
 
 /** What a list or a page shows of a household. */
 export interface HouseholdCard {
@@ -117,4 +123,31 @@ export async function householdHasLabour(db: Db, householdId: number): Promise<b
     .limit(1)
     .executeTakeFirst();
   return r !== undefined;
+}
+
+/** Where a registered person lives: the answer to a lookup by ID number. */
+export interface PersonPlace {
+  /** The ID number asked for. */
+  idNumber: string;
+  personId: number;
+  householdId: number;
+  countyCode: string;
+  villageCode: string;
+}
+
+/**
+ * The registered people with these ID numbers whose household lies under `scopePrefix` ('' = any),
+ * in one statement (an array parameter: any number of ID numbers). For matching declarations and
+ * department files to households; the published views carry no ID numbers.
+ */
+export async function findPeopleByIdNumbers(db: Db, scopePrefix: string, idNumbers: readonly string[]): Promise<PersonPlace[]> {
+  if (idNumbers.length === 0) return [];
+  const rows = await db
+    .selectFrom('person as p')
+    .innerJoin('household as h', 'h.id', 'p.household_id')
+    .select(['p.id', 'p.id_number', 'p.household_id', 'h.village_code', 'h.county_code'])
+    .where(sql<boolean>`p.id_number = ANY(${[...idNumbers]}::text[])`)
+    .where('h.village_code', 'like', `${scopePrefix}%`)
+    .execute();
+  return rows.map((r) => ({ idNumber: r.id_number, personId: r.id, householdId: r.household_id, countyCode: r.county_code, villageCode: r.village_code }));
 }

@@ -1,4 +1,5 @@
-import { fp, incomeOf, LABOUR_CAPABLE, referenceYear, type Rule } from '../facts.js';
+import { fp, incomeOf, referenceYear, type Rule } from '../facts.js';
+import { LABOR_CAPABLE } from '../../../registry/index.js';
 
 /** 务工就业不稳: wage income fell sharply for a household with labour that earned wages the year before. */
 export const migrantWorkLossRule: Rule = {
@@ -18,7 +19,7 @@ export const migrantWorkLossRule: Rule = {
     const before = incomeOf(f, year - 1);
     const share = ctx.params['monitoring.migrant-wage-drop-share'];
     const min = ctx.params['monitoring.migrant-min-prior-wage'];
-    const labour = f.members.filter((m) => LABOUR_CAPABLE.includes(m.laborSkill)).length;
+    const labour = f.members.filter((m) => LABOR_CAPABLE.has(m.laborSkill)).length;
     if (!now || !before || share == null || min == null || labour === 0) return [];
     if (before.wageFen < min || before.wageFen <= 0) return [];
     if (!(before.wageFen - now.wageFen >= before.wageFen * share) || before.wageFen - now.wageFen <= 0) return [];

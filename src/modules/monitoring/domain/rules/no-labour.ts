@@ -1,4 +1,5 @@
-import { fp, LABOUR_CAPABLE, type Rule } from '../facts.js';
+import { fp, type Rule } from '../facts.js';
+import { LABOR_CAPABLE } from '../../../registry/index.js';
 
 /** 缺劳动力: no member is labour-capable (skilled, ordinary, weak or half). */
 export const noLabourRule: Rule = {
@@ -14,7 +15,7 @@ export const noLabourRule: Rule = {
   levels: ['BLUE'],
   evaluate(f) {
     if (f.members.length === 0) return [];
-    if (f.members.some((m) => LABOUR_CAPABLE.includes(m.laborSkill))) return [];
+    if (f.members.some((m) => LABOR_CAPABLE.has(m.laborSkill))) return [];
     return [{ ruleId: this.id, riskType: 'LACK_OF_LABOR', level: 'BLUE', values: { members: f.members.length, labourMembers: 0 }, fingerprint: fp(this.id, f.members.length) }];
   },
   sql: {
