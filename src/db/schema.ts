@@ -1,4 +1,4 @@
-import type { ColumnType, Generated } from 'kysely';
+import type { ColumnType, Generated, Selectable } from 'kysely';
 
 /**
  * The single Kysely description of the database, grouped by owner module. Only the owner's store
@@ -98,74 +98,16 @@ export interface GuaranteeStatusTable {
  * its tables (docs/decisions/0005-reads-across-modules.md). Per-household lookups inside another
  * module's transaction go through the registry's functions instead (registry/index.ts).
  */
-export type RegistryHouseholdView = ReadOnly<{
-  id: number;
-  county_code: string;
-  village_code: string;
-  household_no: string;
-  household_type: 'GENERAL' | 'POVERTY_EXITED';
-  is_relocated: boolean;
-  head_name: string | null;
-  member_count: number;
-  /** (0013) When the household or its members last changed (the incremental sweep). */
-  updated_at: Date;
-  /** (0013) The household's phone (visit lists). */
-  phone: string | null;
-}>;
-
-export type RegistryPersonView = ReadOnly<{
-  id: number;
-  household_id: number;
-  county_code: string;
-  village_code: string;
-  relation: string;
-  gender: 'M' | 'F';
-  birth_date: string;
-  ethnicity: string;
-  education: string | null;
-  student_status: string | null;
-  health_status: string;
-  labor_skill: string;
-  migrant_months: number;
-  has_medical_insurance: boolean;
-  has_pension_insurance: boolean;
-  is_dibao: boolean;
-  is_tekun: boolean;
-  public_welfare_job: boolean;
-}>;
-
-export type RegistryIncomeView = ReadOnly<{
-  id: number;
-  household_id: number;
-  county_code: string;
-  village_code: string;
-  year: number;
-  household_size: number;
-  wage_fen: number;
-  operating_fen: number;
-  property_fen: number;
-  transfer_fen: number;
-  production_cost_fen: number;
-  out_of_pocket_medical_fen: number;
-  net_income_fen: number;
-  per_capita_net_fen: number;
-}>;
-
-export type RegistryGuaranteeView = ReadOnly<{
-  household_id: number;
-  county_code: string;
-  village_code: string;
-  as_of: string;
-  food_clothing_ok: boolean;
-  housing_unsafe: boolean;
-  house_grade: 'A' | 'B' | 'C' | 'D' | null;
-  dropout_child: boolean;
-  member_uninsured: boolean;
-  water_unsafe: boolean;
-  water_liters_per_day: number | null;
-  water_trip_minutes: number | null;
-  water_interruption_days: number | null;
-}>;
+export type RegistryHouseholdView = ReadOnly<
+  Pick<Selectable<HouseholdTable>, 'id' | 'county_code' | 'village_code' | 'household_no' | 'household_type' | 'is_relocated' | 'updated_at' | 'phone'> & {
+    head_name: string | null;
+    member_count: number;
+  }
+>;
+/** Members' facts: no name, ID number or migrant place. */
+export type RegistryPersonView = ReadOnly<Omit<Selectable<PersonTable>, 'name' | 'id_number' | 'migrant_place'>>;
+export type RegistryIncomeView = ReadOnly<Selectable<IncomeRecordTable>>;
+export type RegistryGuaranteeView = ReadOnly<Selectable<GuaranteeStatusTable>>;
 
 // ---- registry: import-export (migration 0004) ----
 export interface RegistryImportTable {
