@@ -43,10 +43,13 @@ describe('validation errors in the user language', () => {
     expect(detailAt(en.json() as ErrorReply, 'querystring.county')?.message).toBe('Invalid input: expected string, received undefined');
   });
 
-  it('keeps a message the schema set itself and translates a message key', async () => {
-    // SystemQuerySchema gives its own text for a malformed county code.
-    const own = await admin.request({ method: 'GET', url: '/api/evaluation/indicator-system?county=12' });
-    expect(detailAt(own.json() as ErrorReply, 'querystring.county')?.message).toBe('a 6-digit county code');
+  it('translates the message key a schema gives, in each language', async () => {
+    // SystemQuerySchema gives the key `evaluation.county_code` for a malformed county code.
+    const zh = await admin.request({ method: 'GET', url: '/api/evaluation/indicator-system?county=12' });
+    expect(zh.statusCode).toBe(422);
+    expect(detailAt(zh.json() as ErrorReply, 'querystring.county')).toMatchObject({ code: 'evaluation.county_code', message: '县级区划代码应为 6 位数字' });
+    const en = await admin.request({ method: 'GET', url: '/api/evaluation/indicator-system?county=12', headers: { 'accept-language': 'en' } });
+    expect(detailAt(en.json() as ErrorReply, 'querystring.county')).toMatchObject({ code: 'evaluation.county_code', message: 'A 6-digit county code' });
     // The registry's division filter gives the key `registry.division.format`.
     for (const lang of ['zh-CN', 'en']) {
       const res = await admin.request({ method: 'GET', url: '/api/households?division=123', headers: { 'accept-language': lang } });
@@ -55,6 +58,19 @@ describe('validation errors in the user language', () => {
       expect(d?.code).toBe('registry.division.format');
       expect(d?.message).not.toBe('registry.division.format');
       expect(/[\u4e00-\u9fff]/.test(d?.message ?? '')).toBe(lang === 'zh-CN');
+    }
+  });
+
+  it('fills the placeholders of a key from the params of a custom issue', async () => {
+    // The indicator system's tree check names the duplicated code.
+    const got = await admin.request({ method: 'GET', url: '/api/evaluation/indicator-system?county=520527' });
+    const { countyCode: _c, isDefault: _d, updatedAt: _u, updatedBy: _b, ...system } = got.json() as { countyCode: string; isDefault: boolean; updatedAt: string | null; updatedBy: string | null; pillars: { code: string }[] };
+    const [first, second, ...rest] = system.pillars;
+    const pillars = [first, { ...second, code: first.code }, ...rest];
+    for (const [lang, text] of [['zh-CN', `代码 ${first.code} 重复`], ['en', `Duplicate code ${first.code}`]]) {
+      const res = await admin.request({ method: 'PUT', url: '/api/evaluation/indicator-system?county=520527', payload: { ...system, pillars }, headers: { 'accept-language': lang } });
+      expect(res.statusCode).toBe(422);
+      expect(detailAt(res.json() as ErrorReply, 'body.pillars.1.code')).toMatchObject({ code: 'evaluation.indicators.tree.duplicate_code', message: text });
     }
   });
 });

@@ -27,13 +27,16 @@ export function localiseZodMessage(lang: Lang, issue: ZodIssueLike): string {
   return (isZodWording && word(localeErrors[lang], issue)) || issue.message;
 }
 
+const isParams = (p: unknown): p is Record<string, unknown> => typeof p === 'object' && p !== null;
+
 /** One error detail per zod issue; `context` is where the value came from (`body`, `querystring`, …) when known. */
 export function zodIssueDetails(lang: Lang, issues: readonly ZodIssueLike[], context?: string): ErrorDetail[] {
   return issues.map((issue) => ({
     path: [context, ...issue.path.map(String)].filter(Boolean).join('.'),
     message: localiseZodMessage(lang, issue),
-    // A schema may give a message key (`z.enum(…, { error: 'registry.enum.gender' })`): sendError translates it.
-    ...(hasMessage(issue.message) ? { code: issue.message } : {}),
+    // A schema may give a message key (`z.enum(…, { error: 'registry.enum.gender' })`): sendError translates it,
+    // filling its placeholders from the `params` of a custom issue (`ctx.addIssue({ message: key, params })`).
+    ...(hasMessage(issue.message) ? { code: issue.message, ...(isParams(issue.params) ? { params: issue.params } : {}) } : {}),
   }));
 }
 

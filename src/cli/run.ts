@@ -1,6 +1,7 @@
 import { ZodError } from 'zod';
 import type { Deps } from '../platform/deps.js';
 import { isAppError } from '../platform/errors.js';
+import { hasMessage, translate } from '../platform/messages.js';
 import { openRuntime } from '../platform/runtime.js';
 
 /**
@@ -19,14 +20,19 @@ export async function withRuntime(action: (deps: Deps) => Promise<void>): Promis
   }
 }
 
+/** A schema's message key (such as `measures.spec.lower_above_upper`) in the system's default language; other text as it is. */
+function worded(message: string, params?: Record<string, unknown>): string {
+  return hasMessage(message) ? translate('zh-CN', message, params) : message;
+}
+
 export function reportCliError(e: unknown): void {
   if (isAppError(e)) {
     console.error(`错误 / error: ${e.message}`);
-    for (const d of e.details) console.error(`  ${d.path}: ${d.message}${d.value !== undefined ? ` (${JSON.stringify(d.value)})` : ''}`);
+    for (const d of e.details) console.error(`  ${d.path}: ${worded(d.message, d.params)}${d.value !== undefined ? ` (${JSON.stringify(d.value)})` : ''}`);
     process.exitCode = e.code === 'invalid_input' ? 2 : 1;
   } else if (e instanceof ZodError) {
     console.error('错误 / error: invalid input');
-    for (const issue of e.issues) console.error(`  ${issue.path.join('.') || '(input)'}: ${issue.message}`);
+    for (const issue of e.issues) console.error(`  ${issue.path.join('.') || '(input)'}: ${worded(issue.message, 'params' in issue ? issue.params : undefined)}`);
     process.exitCode = 2;
   } else {
     console.error(`错误 / error: ${e instanceof Error ? e.message : String(e)}`);

@@ -21,13 +21,13 @@ export const MeSchema = z
   .meta({ id: 'Me' });
 export type Me = z.infer<typeof MeSchema>;
 
-const UsernameSchema = z.string().trim().regex(/^[A-Za-z0-9_.-]{2,64}$/, 'letters, digits, _ . - (2–64)');
+const UsernameSchema = z.string().trim().regex(/^[A-Za-z0-9_.-]{2,64}$/, { error: 'access.username.format' });
 const DisplayNameSchema = z.string().trim().min(1).max(64);
-const PasswordSchema = z.string().min(8, 'at least 8 characters').max(200);
+const PasswordSchema = z.string().min(8, { error: 'access.password.too_short' }).max(200);
 /** Significant digits of a division ('' = the whole country). */
 export const ScopePrefixSchema = z
   .string()
-  .regex(/^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})?$/, 'a division code prefix of 2, 4, 6, 9 or 12 digits');
+  .regex(/^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})?$/, { error: 'access.scope.format' });
 
 /** Input of createUser (use case and CLI): without a password one is generated and shown once. */
 export const NewUserSchema = z
@@ -87,8 +87,8 @@ export const UpdateUserRequestSchema = z
     resetPassword: z.literal(true).optional(),
     reason: z.string().trim().max(500).optional(),
   })
-  .refine((v) => Object.keys(v).some((k) => k !== 'reason'), { message: 'nothing to change' })
-  .refine((v) => !(v.password && v.resetPassword), { message: 'give a password or ask for a generated one, not both', path: ['resetPassword'] })
+  .refine((v) => Object.keys(v).some((k) => k !== 'reason'), { error: 'access.update.nothing_to_change' })
+  .refine((v) => !(v.password && v.resetPassword), { error: 'access.update.password_twice', path: ['resetPassword'] })
   .meta({ id: 'UpdateUserRequest' });
 export type UpdateUserRequest = z.infer<typeof UpdateUserRequestSchema>;
 

@@ -80,6 +80,21 @@ describe('users API', () => {
     });
   });
 
+  it('refuses a change with nothing to change, in the user language', async () => {
+    const created = (await admin.request({ method: 'POST', url: '/api/users', payload: { username: 'qian', displayName: '钱', role: 'village_cadre', scopePrefix: '520527100201', password: 'first-pass-1' } })).json();
+    for (const [lang, text] of [['zh-CN', '没有要修改的内容'], ['en', 'Nothing to change']]) {
+      const res = await admin.request({ method: 'PATCH', url: `/api/users/${created.user.id}`, payload: { reason: '核对' }, headers: { 'accept-language': lang } });
+      expect(res.statusCode).toBe(422);
+      expect(res.json().error.details).toEqual([expect.objectContaining({ path: 'body', code: 'access.update.nothing_to_change', message: text })]);
+    }
+  });
+
+  it('audits a refused user listing with its reason in Chinese', async () => {
+    expect((await cadre.request({ method: 'GET', url: '/api/users' })).statusCode).toBe(403);
+    const events = (await auditor.request({ method: 'GET', url: '/api/audit?entityType=user&action=access.denied' })).json();
+    expect(events.items[0]).toMatchObject({ actorName: expect.any(String), reason: '角色 village_cadre 无权管理用户' });
+  });
+
   it('disabling a user ends their sessions and enabling lets them in again', async () => {
     const victim = await signInAs(t.app, t.deps, 'task_force', '520527100', 'tf1');
     expect((await victim.request({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(200);

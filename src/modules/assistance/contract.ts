@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 export const MEASURE_CATEGORY_VALUES = ['INDUSTRY', 'EMPLOYMENT', 'FINANCE', 'PUBLIC_WELFARE_JOB', 'HEALTH', 'COMPULSORY_EDU', 'OTHER_EDU', 'COMPREHENSIVE_SECURITY', 'HOUSING_SAFETY', 'WATER_SAFETY', 'SOCIAL', 'RELOCATION', 'LIVING_CONDITIONS', 'INFRASTRUCTURE'] as const;
 export const MEASURE_STATUS_VALUES = ['PLANNED', 'IMPLEMENTING', 'IMPLEMENTED'] as const;
-const DateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
+const DateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'assistance.date.format' });
 const Text = (max: number) => z.string().trim().min(1).max(max);
 
 export const CreatePlanRequestSchema = z
@@ -21,7 +21,7 @@ const MeasureFieldsSchema = z.object({
   endDate: DateSchema.optional(),
 });
 const endNotBeforeStart = (m: { startDate: string; endDate?: string }) => !m.endDate || m.endDate >= m.startDate;
-const endBeforeStart = { path: ['endDate'], message: 'the end date is before the start date' };
+const endBeforeStart = { path: ['endDate'], error: 'assistance.end_before_start' };
 
 export const AddMeasureRequestSchema = MeasureFieldsSchema.refine(endNotBeforeStart, endBeforeStart).meta({ id: 'AddMeasureRequest' });
 export type AddMeasureRequest = z.infer<typeof AddMeasureRequestSchema>;

@@ -22,7 +22,7 @@ export async function registerAssistanceRoutes(app: FastifyInstance): Promise<vo
   api.post('/api/assistance/plans', { schema: { tags, body: CreatePlanRequestSchema, response: { 201: PlanSchema } } }, async (req, reply) => reply.status(201).send(await createPlan(req.deps, requireActor(req), req.body)));
   api.get(
     '/api/assistance/plans',
-    { schema: { tags, querystring: z.object({ householdId: z.coerce.number().int().positive().optional(), caseId: z.coerce.number().int().positive().optional() }).refine((q) => q.householdId || q.caseId, 'householdId or caseId'), response: { 200: PlanLookupSchema } } },
+    { schema: { tags, querystring: z.object({ householdId: z.coerce.number().int().positive().optional(), caseId: z.coerce.number().int().positive().optional() }).refine((q) => q.householdId || q.caseId, { error: 'assistance.lookup.id_required' }), response: { 200: PlanLookupSchema } } },
     async (req) => ({ plan: await findPlanView(req.deps, requireActor(req), req.query) }),
   );
   api.get('/api/assistance/plans/:id', { schema: { tags, params: IdParams, response: { 200: PlanSchema } } }, async (req) => getPlan(req.deps, requireActor(req), { id: req.params.id }));

@@ -6,4 +6,7 @@ registerMessages({
   'assistance.illegal_status': { 'zh-CN': '措施状态不能从 {from} 变为 {to}', en: 'A {from} measure cannot become {to}' },
   'assistance.measure_implemented': { 'zh-CN': '已实施的措施不能修改', en: 'An implemented measure is not edited' },
   'assistance.before_start': { 'zh-CN': '落实日期早于措施开始日期 {start}', en: 'Implemented before the start date {start}' },
+  'assistance.date.format': { 'zh-CN': '日期格式应为 YYYY-MM-DD', en: 'Expected a date YYYY-MM-DD' },
+  'assistance.end_before_start': { 'zh-CN': '结束日期早于开始日期', en: 'The end date is before the start date' },
+  'assistance.lookup.id_required': { 'zh-CN': '请给出 householdId 或 caseId', en: 'Give householdId or caseId' },
 });

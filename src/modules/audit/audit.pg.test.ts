@@ -108,10 +108,10 @@ describe('auditDenied', () => {
         throw new Error('outside scope');
       }),
     ).rejects.toThrow('outside scope');
-    await auditDenied(deps, cadre, { entityType: 'household', entityId: 42, reason: 'outside scope', attempted: 'household.read' });
+    await auditDenied(deps, cadre, { entityType: 'household', entityId: 42, reason: '超出管辖范围', attempted: 'household.read' });
     const page = await listAuditEvents(deps, systemActor(), { entityType: 'household', entityId: '42' });
     expect(page.items).toEqual([
-      expect.objectContaining({ action: 'access.denied', actorName: '王村干', scopeCode: '520527100201', reason: 'outside scope', after: { attempted: 'household.read' } }),
+      expect.objectContaining({ action: 'access.denied', actorName: '王村干', scopeCode: '520527100201', reason: '超出管辖范围', after: { attempted: 'household.read' } }),
     ]);
   });
 });

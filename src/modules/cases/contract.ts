@@ -11,7 +11,7 @@ export const RISK_VALUES = ['ILLNESS', 'DISABILITY', 'EDUCATION', 'NATURAL_DISAS
 export const DISASTER_SUBTYPE_VALUES = ['FLOOD', 'GEOLOGICAL', 'DROUGHT', 'BIOLOGICAL', 'METEOROLOGICAL', 'EARTHQUAKE', 'OTHER'] as const;
 export const CHANNEL_VALUES = ['SELF_DECLARATION', 'CADRE_SCREENING', 'DEPT_WARNING', 'SUPERVISION_FEEDBACK', 'PLATFORM_ANALYSIS'] as const;
 
-export const DateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
+export const DateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'case.date_format' });
 const Text = (max: number) => z.string().trim().min(1).max(max);
 const Count = z.number().int().min(0).max(100_000);
 
@@ -19,7 +19,7 @@ export const CheckerSchema = z.object({ name: Text(50), unit: z.string().trim().
 /** 入户核实 record: who checked (≥ 2 persons), when, what was found. */
 export const VisitSchema = z.object({
   date: DateSchema,
-  checkers: z.array(CheckerSchema).min(2, 'at least 2 checkers').max(10),
+  checkers: z.array(CheckerSchema).min(2, { error: 'case.checkers_min' }).max(10),
   findings: Text(4000),
   perCapitaNetFen: z.number().int().optional(),
 });

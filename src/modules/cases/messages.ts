@@ -50,4 +50,6 @@ registerMessages({
   'case.objection_case_not_listed': { 'zh-CN': '该案件不在此公示中', en: 'The case is not on this notice' },
   'case.objection_outside_period': { 'zh-CN': '异议日期不在公示期（{start}–{end}）内', en: 'The objection date is outside the notice period ({start}–{end})' },
   'case.objection_resolved': { 'zh-CN': '该异议已处理', en: 'The objection is already resolved' },
+  'case.date_format': { 'zh-CN': '日期格式应为 YYYY-MM-DD', en: 'Expected a date YYYY-MM-DD' },
+  'case.checkers_min': { 'zh-CN': '至少需要 2 名核查人员', en: 'At least 2 checkers' },
 });

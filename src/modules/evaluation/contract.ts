@@ -5,7 +5,7 @@ export const POVERTY_BREAKDOWNS = ['household_type', 'relocated', 'ethnicity'] a
 
 export const PovertyQuerySchema = z
   .object({
-    division: z.string().regex(/^\d{2}(\d{2}(\d{2}(\d{3}(\d{3})?)?)?)?$/, 'a division prefix of 2, 4, 6, 9 or 12 digits'),
+    division: z.string().regex(/^\d{2}(\d{2}(\d{2}(\d{3}(\d{3})?)?)?)?$/, { error: 'evaluation.division_prefix' }),
     year: z.coerce.number().int().min(2000).max(2100),
     by: z.enum(POVERTY_BREAKDOWNS).optional(),
   })

@@ -5,6 +5,7 @@ import { PovertyEvaluationSchema, PovertyQuerySchema } from './contract.js';
 import { evaluateIncomePoverty } from './use-cases/evaluate-income-poverty.js';
 import { registerIndicatorRoutes } from './indicators/index.js';
 import { registerMpiRoutes } from './mpi-http.js';
+import './mpi-messages.js';
 
 /** GET /api/evaluation/poverty: aggregates only, so every signed-in role (analysts too) within its scope. */
 export async function registerEvaluationRoutes(app: FastifyInstance): Promise<void> {

@@ -39,7 +39,7 @@ export const MpiIndicatorSpecSchema = z.object({
 });
 
 export const MpiDimensionSpecSchema = z.object({
-  id: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'a lower-case identifier'),
+  id: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, { error: 'evaluation.mpi.id_format' }),
   label: LabelSchema,
   weight: z.number({ error: 'evaluation.mpi.weight_positive' }).positive({ error: 'evaluation.mpi.weight_positive' }).finite(),
   indicators: z.array(MpiIndicatorSpecSchema).min(1).max(MPI_INDICATORS.length),
@@ -77,7 +77,7 @@ export type MpiSpec = z.infer<typeof MpiSpecSchema>;
 export type MpiSpecInput = z.input<typeof MpiSpecSchema>;
 
 export const MpiSpecQuerySchema = z.object({
-  division: z.string().regex(/^\d{2}(\d{2}(\d{2}(\d{3}(\d{3})?)?)?)?$/, 'a division prefix of 2, 4, 6, 9 or 12 digits').optional(),
+  division: z.string().regex(/^\d{2}(\d{2}(\d{2}(\d{3}(\d{3})?)?)?)?$/, { error: 'evaluation.division_prefix' }).optional(),
 });
 
 export const MpiSpecStateSchema = z
@@ -97,7 +97,7 @@ export type MpiSpecState = z.infer<typeof MpiSpecStateSchema>;
 export const SetMpiSpecRequestSchema = z
   .object({
     /** The county (6-digit prefix) whose spec is replaced. */
-    county: z.string().regex(/^\d{6}$/, 'a 6-digit county code'),
+    county: z.string().regex(/^\d{6}$/, { error: 'evaluation.county_code' }),
     spec: MpiSpecSchema,
     /** Why (kept in the audit event). */
     reason: z.string().trim().min(1).max(500).optional(),
@@ -111,7 +111,7 @@ export const MPI_BREAKDOWNS = ['household_type', 'category', 'relocated', 'ethni
 export type MpiBreakdown = (typeof MPI_BREAKDOWNS)[number];
 
 export const MpiQuerySchema = z.object({
-  division: z.string().regex(/^\d{2}(\d{2}(\d{2}(\d{3}(\d{3})?)?)?)?$/, 'a division prefix of 2, 4, 6, 9 or 12 digits'),
+  division: z.string().regex(/^\d{2}(\d{2}(\d{2}(\d{3}(\d{3})?)?)?)?$/, { error: 'evaluation.division_prefix' }),
   year: z.coerce.number().int().min(2000).max(2100),
   by: z.enum(MPI_BREAKDOWNS).optional(),
 });

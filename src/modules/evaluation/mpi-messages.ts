@@ -1,4 +1,4 @@
-/** Message keys of the MPI specification and evaluation (zh-CN and en). */
+/** Message keys of the MPI specification and evaluation, and of the evaluation module's queries (zh-CN and en). */
 import { registerMessages } from '../../platform/messages.js';
 
 registerMessages({
@@ -17,4 +17,7 @@ registerMessages({
   },
   'evaluation.mpi.spec_forbidden': { 'zh-CN': '只有县级管理员可以修改本县的多维贫困指标体系', en: 'Only the county administrator may change the county’s MPI specification' },
   'evaluation.mpi.version_conflict': { 'zh-CN': '指标体系已被他人修改，请刷新后重试', en: 'The specification was changed by someone else; reload and try again' },
+  'evaluation.division_prefix': { 'zh-CN': '区划代码应为 2、4、6、9 或 12 位数字', en: 'A division prefix of 2, 4, 6, 9 or 12 digits' },
+  'evaluation.county_code': { 'zh-CN': '县级区划代码应为 6 位数字', en: 'A 6-digit county code' },
+  'evaluation.mpi.id_format': { 'zh-CN': '编号应以小写字母开头，只含小写字母、数字和下划线（至多 40 个字符）', en: 'A lower-case identifier (letters, digits, _; at most 40 characters)' },
 });

@@ -142,6 +142,15 @@ describe('registerMeasuresCommands', () => {
     expect(r.err).toMatch(/not criteria: c/);
   });
 
+  it('words a schema rule of the spec in Chinese, the default language', async () => {
+    const path = file('t3.csv', 'a,b\n1,2\n3,4\n');
+    const spec = file('t3.json', JSON.stringify({ criteria: ['a', { column: 'b', type: 'interval', lower: 5, upper: 1 }] }));
+    const r = await runCli('evaluate', 'topsis', '--input', path, '--spec', spec);
+    expect(r.exitCode).toBe(2);
+    expect(r.err).toMatch(/spec\.criteria\.1\.lower: 下限高于上限/);
+    expect(r.err).not.toMatch(/measures\.spec\./);
+  });
+
   it('prints a readable MPI table by default', async () => {
     const path = file('mpi.csv', 'p,inc,water\n1,0.5,0\n2,2,1\n3,0.8,1\n');
     const spec = file('mpi.json', JSON.stringify({ indicators: [{ column: 'inc', cutoff: 1, deprivedWhen: 'below', weight: 0.5 }, { column: 'water', cutoff: 1, deprivedWhen: 'below', weight: 0.5 }], k: 0.5 }));

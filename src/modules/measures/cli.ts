@@ -9,6 +9,7 @@ import type { Command } from 'commander';
 import type { z } from 'zod';
 import { reportCliError } from '../../cli/run.js';
 import { invalidInput } from '../../platform/errors.js';
+import { hasMessage, translate } from '../../platform/messages.js';
 import './messages.js';
 import {
   CouplingSpecSchema,
@@ -52,7 +53,8 @@ export async function readSpec<S extends z.ZodType>(path: string, schema: S): Pr
   if (!parsed.success) {
     const details = parsed.error.issues.map((i) => ({
       path: i.path.length ? `spec.${i.path.join('.')}` : 'spec',
-      message: i.message,
+      // A schema's message key, in the system's default language (the CLI has no other).
+      message: hasMessage(i.message) ? translate('zh-CN', i.message, 'params' in i ? i.params : undefined) : i.message,
     }));
     throw invalidInput(`spec file ${path} is invalid: ${details.map((d) => `${d.path}: ${d.message}`).join('; ')}`, details);
   }

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 
-const column = z.string().trim().min(1, 'a column name');
+const column = z.string().trim().min(1, { error: 'measures.spec.column_required' });
 const finite = z.number().finite();
 
 export const FgtSpecSchema = z
@@ -35,8 +35,8 @@ export const MpiIndicatorSpecSchema = z
 
 export const MpiSpecSchema = z
   .object({
-    indicators: z.array(MpiIndicatorSpecSchema).min(1, 'at least one indicator'),
-    k: finite.positive('k must be > 0').max(1, 'k is a share of the total weight, at most 1'),
+    indicators: z.array(MpiIndicatorSpecSchema).min(1, { error: 'measures.spec.indicator_required' }),
+    k: finite.positive({ error: 'measures.spec.k_range' }).max(1, { error: 'measures.spec.k_range' }),
     weight: column.optional(),
     by: column.optional(),
   })
@@ -54,12 +54,12 @@ export const CriterionSpecSchema = z
   })
   .strict()
   .superRefine((c, ctx) => {
-    if (c.type === 'middle' && c.best === undefined) ctx.addIssue({ code: 'custom', path: ['best'], message: "a 'middle' criterion needs best" });
+    if (c.type === 'middle' && c.best === undefined) ctx.addIssue({ code: 'custom', path: ['best'], message: 'measures.spec.middle_needs_best' });
     if (c.type === 'interval') {
-      if (c.lower === undefined) ctx.addIssue({ code: 'custom', path: ['lower'], message: "an 'interval' criterion needs lower" });
-      if (c.upper === undefined) ctx.addIssue({ code: 'custom', path: ['upper'], message: "an 'interval' criterion needs upper" });
+      if (c.lower === undefined) ctx.addIssue({ code: 'custom', path: ['lower'], message: 'measures.spec.interval_needs_lower' });
+      if (c.upper === undefined) ctx.addIssue({ code: 'custom', path: ['upper'], message: 'measures.spec.interval_needs_upper' });
       if (c.lower !== undefined && c.upper !== undefined && c.lower > c.upper) {
-        ctx.addIssue({ code: 'custom', path: ['lower'], message: 'lower is above upper' });
+        ctx.addIssue({ code: 'custom', path: ['lower'], message: 'measures.spec.lower_above_upper' });
       }
     }
   });
@@ -71,14 +71,14 @@ export type CriterionSpec = z.infer<typeof CriterionSpecSchema>;
 export const EntropyOptionsSpecSchema = z
   .object({
     normalization: z.enum(['minmax', 'sum']).default('minmax'),
-    epsilon: finite.min(0).lt(0.5, 'epsilon must be below 0.5').default(0),
+    epsilon: finite.min(0).lt(0.5, { error: 'measures.spec.epsilon_range' }).default(0),
   })
   .strict();
 
 export const EntropySpecSchema = z
   .object({
     id: column.optional(),
-    criteria: z.array(CriterionEntrySchema).min(1, 'at least one criterion'),
+    criteria: z.array(CriterionEntrySchema).min(1, { error: 'measures.spec.criterion_required' }),
     entropy: EntropyOptionsSpecSchema.optional(),
   })
   .strict()
@@ -88,8 +88,8 @@ export type EntropySpec = z.infer<typeof EntropySpecSchema>;
 export const TopsisSpecSchema = z
   .object({
     id: column.optional(),
-    criteria: z.array(CriterionEntrySchema).min(1, 'at least one criterion'),
-    weights: z.union([z.enum(['entropy', 'equal']), z.record(z.string(), finite.nonnegative('weights must be >= 0'))]).default('equal'),
+    criteria: z.array(CriterionEntrySchema).min(1, { error: 'measures.spec.criterion_required' }),
+    weights: z.union([z.enum(['entropy', 'equal']), z.record(z.string(), finite.nonnegative({ error: 'measures.spec.weight_negative' }))]).default('equal'),
     normalization: z.enum(['vector', 'minmax']).default('vector'),
     entropy: EntropyOptionsSpecSchema.optional(),
     ties: z.enum(['min', 'average', 'dense', 'ordinal']).default('min'),
@@ -101,14 +101,14 @@ export type TopsisSpec = z.infer<typeof TopsisSpecSchema>;
 export const CouplingSpecSchema = z
   .object({
     id: column.optional(),
-    systems: z.array(column).min(2, 'at least 2 subsystem columns'),
-    weights: z.array(finite.nonnegative('weights must be >= 0')).optional(),
+    systems: z.array(column).min(2, { error: 'measures.spec.systems_min' }),
+    weights: z.array(finite.nonnegative({ error: 'measures.spec.weight_negative' })).optional(),
     formula: z.enum(['classic', 'corrected']).default('classic'),
   })
   .strict()
   .superRefine((s, ctx) => {
     if (s.weights && s.weights.length !== s.systems.length) {
-      ctx.addIssue({ code: 'custom', path: ['weights'], message: `give one weight per subsystem (${s.systems.length})` });
+      ctx.addIssue({ code: 'custom', path: ['weights'], message: 'measures.spec.weights_per_system', params: { count: s.systems.length } });
     }
   })
   .meta({ id: 'CouplingSpec' });

@@ -3,6 +3,7 @@ import { withRuntime } from '../../cli/run.js';
 import { systemActor } from '../access/index.js';
 import { listParameters } from './use-cases/resolve-parameter.js';
 import { setParameterOverride } from './use-cases/set-parameter-override.js';
+import './messages.js';
 
 /** `ruralbridge parameters list|set`. */
 export function registerParameterCommands(program: Command): void {

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'parameters.date_format' });
 
 export const ParameterQuerySchema = z
   .object({
-    code: z.string().regex(/^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/, 'a division code (2–12 digits)').default('52'),
+    code: z.string().regex(/^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/, { error: 'parameters.division_format' }).default('52'),
     date: date.optional(),
   })
   .meta({ id: 'ParameterQuery' });
@@ -47,7 +47,7 @@ export const ParameterListSchema = z.object({ items: z.array(ParameterValueSchem
 
 export const SetParameterRequestSchema = z
   .object({
-    code: z.string().regex(/^(\d{2}|\d{6})$/, 'a province (2-digit) or county (6-digit) code'),
+    code: z.string().regex(/^(\d{2}|\d{6})$/, { error: 'parameters.scope_format' }),
     effectiveFrom: date,
     value: z.number().finite().min(0),
     docNo: z.string().trim().min(1).max(100),

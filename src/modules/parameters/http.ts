@@ -5,6 +5,7 @@ import { requireActor, requireRole } from '../access/index.js';
 import { ParameterListSchema, ParameterQuerySchema, ParameterValueSchema, SetParameterRequestSchema } from './contract.js';
 import { listParameters } from './use-cases/resolve-parameter.js';
 import { setParameterOverride } from './use-cases/set-parameter-override.js';
+import './messages.js';
 
 const THRESHOLD = 'monitoring.income-threshold';
 const IdParams = z.object({ id: z.string().regex(/^[a-z0-9.-]{3,80}$/) });

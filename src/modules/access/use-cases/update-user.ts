@@ -24,7 +24,7 @@ export async function updateUser(deps: Deps, actor: Actor, target: number | stri
   const { db } = deps.store;
   const current = await findUser(db, target);
   if (!current || !mayManageUserIn(actor, current.scopePrefix)) {
-    if (current) await auditDenied(deps, actor, { entityType: 'user', entityId: current.id, reason: 'user outside scope', scopeCode: current.scopePrefix, attempted: 'user.update' });
+    if (current) await auditDenied(deps, actor, { entityType: 'user', entityId: current.id, reason: '该用户超出管辖范围', scopeCode: current.scopePrefix, attempted: 'user.update' });
     throw new AppError('not_found', `user ${target} not found`, { key: 'access.user_not_found' });
   }
   if (change.scopePrefix !== undefined) {

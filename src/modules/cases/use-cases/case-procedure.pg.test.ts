@@ -166,8 +166,10 @@ describe('case procedure', () => {
     await expect(transitionCase(deps, cadre, c.id, { action: 'submit_verification', version: v2.version, evidence: { visit: evidenceFor('submit_verification', today()).visit } } as never)).rejects.toThrow(/authorisation/);
     await expect(openCase(deps, cadre, { householdId: h.id, category: 'MARGINAL', risks: ['ILLNESS'], channel: 'CADRE_SCREENING', assistFirst: false })).rejects.toMatchObject({ code: 'conflict' });
     await expect(openCase(deps, cadre, { householdId: h.id, category: 'UNSTABLE_EXITED', risks: ['ILLNESS'], channel: 'CADRE_SCREENING', assistFirst: false })).rejects.toMatchObject({ code: 'rule_violation', details: [expect.objectContaining({ code: 'case.category_mismatch' })] });
-    const refusals = await deps.store.db.selectFrom('audit_event').select(['action', 'actor_name']).where('action', 'like', 'case.refused.%').where('entity_id', '=', String(c.id)).execute();
-    expect(refusals).toEqual(expect.arrayContaining([{ action: 'case.refused.assign', actor_name: '孙审核' }, { action: 'case.refused.assign', actor_name: '赵村干' }, { action: 'case.refused.county_approve', actor_name: '孙审核' }]));
+    const refusals = await deps.store.db.selectFrom('audit_event').select(['action', 'actor_name', 'reason']).where('action', 'like', 'case.refused.%').where('entity_id', '=', String(c.id)).execute();
+    // The reason is stored in Chinese, the system's default language.
+    for (const r of refusals) expect(r.reason).toMatch(/[\u4e00-\u9fff]/);
+    expect(refusals.map(({ action, actor_name }) => ({ action, actor_name }))).toEqual(expect.arrayContaining([{ action: 'case.refused.assign', actor_name: '孙审核' }, { action: 'case.refused.assign', actor_name: '赵村干' }, { action: 'case.refused.county_approve', actor_name: '孙审核' }]));
   });
 
   it('lets exactly one of two concurrent steps on the same version win and refuses the stale one', async () => {

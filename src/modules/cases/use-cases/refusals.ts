@@ -1,5 +1,7 @@
+import { ZodError } from 'zod';
 import type { Deps } from '../../../platform/deps.js';
 import { AppError, isAppError, type ErrorDetail } from '../../../platform/errors.js';
+import { hasMessage, translate } from '../../../platform/messages.js';
 import type { Actor } from '../../access/index.js';
 import { recordAudit } from '../../audit/index.js';
 import type { Refusal } from '../domain/case-rules.js';
@@ -12,6 +14,18 @@ export function refusalError(refusals: Refusal[]): AppError {
   if (refusals.some((r) => r.code === 'case.stale_version')) return new AppError('conflict', first.message, { details, key: 'cases.refused_stale' });
   if (refusals.some((r) => r.kind === 'invalid')) return new AppError('invalid_input', first.message, { details, key: 'cases.refused_evidence' });
   return new AppError('rule_violation', first.message, { details, key: 'cases.refused_rule' });
+}
+
+/**
+ * The reason an audit record stores for a refusal: in Chinese, the system's default language, as audit
+ * records are data shown as stored: the first detail with a message key, else the error's own key;
+ * for a malformed request, the fields it got wrong.
+ */
+function refusalReason(e: unknown): string {
+  if (e instanceof ZodError) return `${translate('zh-CN', 'errors.invalid_input')}：${e.issues.map((i) => i.path.join('.') || '（整体）').join('、')}`;
+  if (!isAppError(e)) return `内部错误：${e instanceof Error ? e.message : String(e)}`;
+  const first = e.details.find((d) => d.code && hasMessage(d.code));
+  return first?.code ? translate('zh-CN', first.code, { ...first.params, value: first.value }) : translate('zh-CN', e.userMessageKey);
 }
 
 /**
@@ -29,7 +43,7 @@ export async function auditRefusal(deps: Deps, actor: Actor, input: { action: st
         entityId: input.caseId,
         scopeCode: input.scopeCode,
         after: { attempted: input.attempted ?? null, refusal: summary },
-        reason: summary.message,
+        reason: refusalReason(e),
       }),
     );
   } catch {

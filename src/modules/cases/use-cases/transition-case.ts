@@ -76,7 +76,7 @@ export async function transitionCase(deps: Deps, actor: Actor, caseId: number, i
         caseVersion: updated.version,
       });
       if (updated.status === 'REJECTED' && c.clueId) {
-        await closeClueIn(trx, actor, now, { clueId: c.clueId, reason: `case ${c.id} rejected` }).catch(() => undefined);
+        await closeClueIn(trx, actor, now, { clueId: c.clueId, reason: `案件 ${c.id} 未予纳入` }).catch(() => undefined);
       }
       await recordAudit(trx, actor, now, {
         action: `case.${req.action}`,

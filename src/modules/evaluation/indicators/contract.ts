@@ -20,7 +20,7 @@ export const COMPUTED_INDICATORS = [
 ] as const;
 export type ComputedIndicator = (typeof COMPUTED_INDICATORS)[number];
 
-const code = z.string().regex(/^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$/, 'lower-case code, dots between parts').max(60);
+const code = z.string().regex(/^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$/, { error: 'evaluation.indicators.code_format' }).max(60);
 const name = z.string().trim().min(1).max(60);
 const weight = z.number().finite().min(0).nullable().default(null);
 
@@ -70,27 +70,28 @@ const systemFields = {
 /** Structural rules a tree must meet (unique codes, one consolidation subsystem, weights where 'fixed', criterion parameters). */
 function checkTree(t: { weightMode: string; pillars: Pillar[] }, ctx: z.RefinementCtx): void {
   const seen = new Set<string>();
-  const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+  // Messages are keys of ./messages.ts, translated per request; `params` fill their placeholders.
+  const issue = (path: (string | number)[], key: string, params?: Record<string, unknown>) => ctx.addIssue({ code: 'custom', path, message: key, params });
   const consolidation = t.pillars.filter((p) => p.role === 'consolidation');
-  if (consolidation.length !== 1) issue(['pillars'], 'exactly one pillar must have the role "consolidation"');
-  if (!t.pillars.some((p) => p.role === 'revitalisation')) issue(['pillars'], 'at least one pillar must have the role "revitalisation"');
+  if (consolidation.length !== 1) issue(['pillars'], 'evaluation.indicators.tree.one_consolidation');
+  if (!t.pillars.some((p) => p.role === 'revitalisation')) issue(['pillars'], 'evaluation.indicators.tree.no_revitalisation');
   t.pillars.forEach((p, i) => {
-    if (seen.has(p.code)) issue(['pillars', i, 'code'], `duplicate code ${p.code}`);
+    if (seen.has(p.code)) issue(['pillars', i, 'code'], 'evaluation.indicators.tree.duplicate_code', { code: p.code });
     seen.add(p.code);
-    if (t.weightMode === 'fixed' && p.role === 'revitalisation' && p.fixedWeight === null) issue(['pillars', i, 'fixedWeight'], 'a fixed weight is required');
+    if (t.weightMode === 'fixed' && p.role === 'revitalisation' && p.fixedWeight === null) issue(['pillars', i, 'fixedWeight'], 'evaluation.indicators.tree.fixed_weight_required');
     p.indicators.forEach((ind, j) => {
       const at = ['pillars', i, 'indicators', j];
-      if (seen.has(ind.code)) issue([...at, 'code'], `duplicate code ${ind.code}`);
+      if (seen.has(ind.code)) issue([...at, 'code'], 'evaluation.indicators.tree.duplicate_code', { code: ind.code });
       seen.add(ind.code);
-      if (p.weightMode === 'fixed' && ind.fixedWeight === null) issue([...at, 'fixedWeight'], 'a fixed weight is required');
-      if (ind.direction === 'middle' && ind.best === null) issue([...at, 'best'], "a 'middle' indicator needs its best value");
-      if (ind.direction === 'interval' && (ind.lower === null || ind.upper === null || ind.lower > ind.upper)) issue([...at, 'lower'], "an 'interval' indicator needs lower <= upper");
+      if (p.weightMode === 'fixed' && ind.fixedWeight === null) issue([...at, 'fixedWeight'], 'evaluation.indicators.tree.fixed_weight_required');
+      if (ind.direction === 'middle' && ind.best === null) issue([...at, 'best'], 'evaluation.indicators.tree.middle_needs_best');
+      if (ind.direction === 'interval' && (ind.lower === null || ind.upper === null || ind.lower > ind.upper)) issue([...at, 'lower'], 'evaluation.indicators.tree.interval_bounds');
       if (ind.source === 'computed') {
-        if (p.role !== 'consolidation') issue([...at, 'source'], 'computed indicators belong to the consolidation pillar');
-        if (!(COMPUTED_INDICATORS as readonly string[]).includes(ind.code)) issue([...at, 'code'], `not a computed indicator: ${ind.code}`);
+        if (p.role !== 'consolidation') issue([...at, 'source'], 'evaluation.indicators.tree.computed_in_consolidation');
+        if (!(COMPUTED_INDICATORS as readonly string[]).includes(ind.code)) issue([...at, 'code'], 'evaluation.indicators.tree.not_computed', { code: ind.code });
       }
     });
-    if (p.weightMode === 'fixed' && p.indicators.every((ind) => (ind.fixedWeight ?? 0) === 0)) issue(['pillars', i, 'indicators'], 'fixed weights must not all be 0');
+    if (p.weightMode === 'fixed' && p.indicators.every((ind) => (ind.fixedWeight ?? 0) === 0)) issue(['pillars', i, 'indicators'], 'evaluation.indicators.tree.fixed_weights_zero');
   });
 }
 
@@ -113,10 +114,10 @@ export const IndicatorSystemSchema = z
   .meta({ id: 'IndicatorSystem' });
 export type IndicatorSystem = z.infer<typeof IndicatorSystemSchema>;
 
-export const divisionPrefix = z.string().regex(/^\d{6}(\d{3}(\d{3})?)?$/, 'a county (6), township (9) or village (12) code');
+export const divisionPrefix = z.string().regex(/^\d{6}(\d{3}(\d{3})?)?$/, { error: 'evaluation.indicators.division_format' });
 const year = z.coerce.number().int().min(2000).max(2100);
 
-export const SystemQuerySchema = z.object({ county: z.string().regex(/^\d{6}$/, 'a 6-digit county code') });
+export const SystemQuerySchema = z.object({ county: z.string().regex(/^\d{6}$/, { error: 'evaluation.county_code' }) });
 
 export const ValuesQuerySchema = z.object({
   division: divisionPrefix,
@@ -161,7 +162,7 @@ export const LEVELS = ['village', 'township'] as const;
 export type UnitLevel = (typeof LEVELS)[number];
 
 export const RankingQuerySchema = z.object({
-  division: z.string().regex(/^\d{6}(\d{3})?$/, 'a county (6) or township (9) code'),
+  division: z.string().regex(/^\d{6}(\d{3})?$/, { error: 'evaluation.indicators.county_or_township' }),
   year,
   level: z.enum(LEVELS).optional(),
 });
@@ -203,15 +204,15 @@ export type RankingRow = z.infer<typeof RankingRowSchema>;
 
 export const CouplingQuerySchema = z
   .object({
-    division: z.string().regex(/^\d{6}(\d{3})?$/, 'a county (6) or township (9) code'),
+    division: z.string().regex(/^\d{6}(\d{3})?$/, { error: 'evaluation.indicators.county_or_township' }),
     year: year.optional(),
     fromYear: year.optional(),
     toYear: year.optional(),
     level: z.enum(LEVELS).optional(),
     formula: z.enum(['classic', 'corrected']).default('classic'),
   })
-  .refine((q) => q.year !== undefined || (q.fromYear !== undefined && q.toYear !== undefined), { message: 'give year, or fromYear and toYear', path: ['year'] })
-  .refine((q) => q.fromYear === undefined || q.toYear === undefined || (q.fromYear <= q.toYear && q.toYear - q.fromYear <= 20), { message: 'fromYear <= toYear, at most 21 years', path: ['fromYear'] });
+  .refine((q) => q.year !== undefined || (q.fromYear !== undefined && q.toYear !== undefined), { error: 'evaluation.indicators.year_required', path: ['year'] })
+  .refine((q) => q.fromYear === undefined || q.toYear === undefined || (q.fromYear <= q.toYear && q.toYear - q.fromYear <= 20), { error: 'evaluation.indicators.year_range', path: ['fromYear'] });
 export type CouplingQuery = z.infer<typeof CouplingQuerySchema>;
 
 export const CouplingRowSchema = z.object({

@@ -30,7 +30,7 @@ export const householdNotFound = () => new AppError('not_found', 'household not 
 export async function refuseHousehold(deps: Deps, actor: Actor, householdId: number, what: string): Promise<never> {
   const village = await findHouseholdVillage(deps.store.db, householdId);
   if (village !== null) {
-    await auditDenied(deps, actor, { entityType: 'household', entityId: householdId, scopeCode: village, reason: 'outside scope', attempted: `household.${what}` });
+    await auditDenied(deps, actor, { entityType: 'household', entityId: householdId, scopeCode: village, reason: '超出管辖范围', attempted: `household.${what}` });
   }
   throw householdNotFound();
 }

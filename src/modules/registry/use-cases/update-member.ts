@@ -33,7 +33,7 @@ export async function updateMember(deps: Deps, actor: Actor, householdId: number
       if (head) {
         const relation = input.formerHeadRelation ?? 'OTHER';
         await scope.updatePerson(household.id, head.id, { relation });
-        records.push({ action: 'registry.member.update', before: personSnapshot(head), after: personSnapshot({ ...head, relation }), reason: input.reason ?? 'head handed over' });
+        records.push({ action: 'registry.member.update', before: personSnapshot(head), after: personSnapshot({ ...head, relation }), reason: input.reason ?? '户主变更' });
       }
     }
     await scope.updatePerson(household.id, personId, personFields(input, identity));

@@ -19,7 +19,7 @@ const withoutVersion = ({ version: _v, ...rest }: IndicatorSystemInput) => rest;
 /** GET: anyone whose scope overlaps the county (a township officer reads the county's system). */
 export async function getIndicatorSystem(deps: Deps, actor: Actor, countyCode: string): Promise<IndicatorSystem> {
   if (!countyCode.startsWith(actor.scopePrefix) && !actor.scopePrefix.startsWith(countyCode)) {
-    await auditDenied(deps, actor, { entityType: 'indicator_system', entityId: countyCode, reason: 'outside scope', scopeCode: countyCode, attempted: 'indicator_system.read' });
+    await auditDenied(deps, actor, { entityType: 'indicator_system', entityId: countyCode, reason: '超出管辖范围', scopeCode: countyCode, attempted: 'indicator_system.read' });
     throw new AppError('forbidden', `county ${countyCode} is outside your scope`, { key: 'evaluation.indicators.out_of_scope' });
   }
   return loadIndicatorSystem(deps, countyCode);

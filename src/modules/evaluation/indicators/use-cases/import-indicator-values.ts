@@ -29,7 +29,7 @@ export interface ImportValuesInput {
  */
 export async function importIndicatorValues(deps: Deps, actor: Actor, input: ImportValuesInput): Promise<IndicatorImportReport> {
   if (!canImportRegistry(actor)) {
-    await auditDenied(deps, actor, { entityType: 'indicator_value', reason: 'role may not import', attempted: 'indicator_value.import' });
+    await auditDenied(deps, actor, { entityType: 'indicator_value', reason: '角色无权导入指标数据', attempted: 'indicator_value.import' });
     throw new AppError('forbidden', `role ${actor.role} may not import indicator values`, { key: 'evaluation.indicators.forbidden_role' });
   }
   const lang = input.lang;

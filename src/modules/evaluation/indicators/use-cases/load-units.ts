@@ -11,7 +11,7 @@ import '../messages.js';
 /** Refuses (and audits) a division outside the actor's scope. */
 export async function requireInScope(deps: Deps, actor: Actor, division: string, attempted: string): Promise<void> {
   if (isInScope(actor, division)) return;
-  await auditDenied(deps, actor, { entityType: 'division', entityId: division, reason: 'outside scope', scopeCode: division, attempted });
+  await auditDenied(deps, actor, { entityType: 'division', entityId: division, reason: '超出管辖范围', scopeCode: division, attempted });
   throw new AppError('forbidden', `division ${division} is outside your scope`, { key: 'evaluation.indicators.out_of_scope' });
 }
 

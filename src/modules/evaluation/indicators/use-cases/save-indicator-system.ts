@@ -14,7 +14,7 @@ import { loadIndicatorSystem } from './get-indicator-system.js';
 export async function saveIndicatorSystem(deps: Deps, actor: Actor, countyCode: string, input: IndicatorSystemInput): Promise<IndicatorSystem> {
   const allowed = canImportRegistry(actor) && countyCode.startsWith(actor.scopePrefix);
   if (!allowed) {
-    await auditDenied(deps, actor, { entityType: 'indicator_system', entityId: countyCode, reason: canImportRegistry(actor) ? 'outside scope' : 'role may not edit', scopeCode: countyCode, attempted: 'indicator_system.update' });
+    await auditDenied(deps, actor, { entityType: 'indicator_system', entityId: countyCode, reason: canImportRegistry(actor) ? '超出管辖范围' : '角色无权编辑指标体系', scopeCode: countyCode, attempted: 'indicator_system.update' });
     throw new AppError('forbidden', 'may not edit this indicator system', { key: canImportRegistry(actor) ? 'evaluation.indicators.out_of_scope' : 'evaluation.indicators.forbidden_role' });
   }
   const { version, ...tree } = input;
