@@ -28,7 +28,10 @@ function worded(message: string, params?: Record<string, unknown>): string {
 export function reportCliError(e: unknown): void {
   if (isAppError(e)) {
     console.error(`错误 / error: ${e.message}`);
-    for (const d of e.details) console.error(`  ${d.path}: ${worded(d.message, d.params)}${d.value !== undefined ? ` (${JSON.stringify(d.value)})` : ''}`);
+    for (const d of e.details) {
+      const text = d.code && hasMessage(d.code) ? translate('zh-CN', d.code, { ...d.params, value: d.value }) : worded(d.message, d.params);
+      console.error(`  ${d.path}: ${text}${d.value !== undefined ? ` (${JSON.stringify(d.value)})` : ''}`);
+    }
     process.exitCode = e.code === 'invalid_input' ? 2 : 1;
   } else if (e instanceof ZodError) {
     console.error('错误 / error: invalid input');

@@ -17,6 +17,7 @@ const catalogue: Record<string, { 'zh-CN': string; en: string }> = {
   'errors.rate_limited': { 'zh-CN': '操作过于频繁，请稍后再试', en: 'Too many attempts; try again later' },
   'errors.internal': { 'zh-CN': '服务器内部错误（请求编号 {requestId}）', en: 'Internal server error (request {requestId})' },
   'errors.csrf': { 'zh-CN': '安全校验失败，请刷新页面后重试', en: 'Security check failed; reload the page and try again' },
+  'errors.file_required': { 'zh-CN': '请上传 CSV 或 XLSX 文件', en: 'A CSV or XLSX file is required' },
   'errors.bad_credentials': { 'zh-CN': '用户名或密码错误', en: 'Wrong user name or password' },
 };
 

@@ -92,6 +92,14 @@ describe('assistance API', () => {
     expect(edited.json()).toMatchObject({ amountFen: 1_500_000, endDate: '2025-12-31', version: 2, status: 'PLANNED' });
     const stale = await cadre.request({ method: 'PUT', url: `/api/assistance/measures/${m.id}`, payload: { ...body, version: 1 } });
     expect(stale.statusCode).toBe(409);
+    expect(stale.json().error).toMatchObject({
+      code: 'conflict',
+      message: '数据已被他人修改或与现有记录冲突',
+      details: [{ path: 'version', code: 'assistance.measure.stale_version', message: '措施已被他人修改（当前版本 2，您提交的是 1），请刷新后重试' }],
+    });
+    const staleEn = await cadre.request({ method: 'PUT', url: `/api/assistance/measures/${m.id}`, payload: { ...body, version: 1 }, headers: { 'accept-language': 'en' } });
+    expect(staleEn.statusCode).toBe(409);
+    expect(staleEn.json().error.details[0].message).toBe('The measure was changed by someone else (now version 2, you sent 1); reload and try again');
 
     const started = await cadre.request({ method: 'POST', url: `/api/assistance/measures/${m.id}/status`, payload: { status: 'IMPLEMENTING', version: 2 } });
     expect(started.json()).toMatchObject({ status: 'IMPLEMENTING', version: 3 });
@@ -125,5 +133,21 @@ describe('assistance API', () => {
     });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ uncoveredRisks: [], totalAmountFen: 1_500_000, effect: { incomeAfterPerCapitaFen: 980_000, note: '收入恢复', recordedOn: today() } });
+  });
+
+  it('refuses a mapping for a risk type that does not exist, in the reader’s language', async () => {
+    const admin = await signInAs(t.app, t.deps, 'county_admin', '520527');
+    const put = (headers?: Record<string, string>) =>
+      admin.request({ method: 'PUT', url: '/api/assistance/mapping/NO_SUCH_RISK', payload: { scopeCode: '520527', categories: ['EMPLOYMENT'] }, headers });
+    const zh = await put();
+    expect(zh.statusCode).toBe(422);
+    expect(zh.json().error).toMatchObject({
+      code: 'invalid_input',
+      message: '输入有误，请检查标出的字段',
+      details: [{ path: 'risk', code: 'assistance.risk.unknown', message: '没有这种风险类型：NO_SUCH_RISK', value: 'NO_SUCH_RISK' }],
+    });
+    const en = await put({ 'accept-language': 'en-US' });
+    expect(en.statusCode).toBe(422);
+    expect(en.json().error.details[0].message).toBe('No such risk type: NO_SUCH_RISK');
   });
 });

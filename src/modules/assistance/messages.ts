@@ -8,5 +8,8 @@ registerMessages({
   'assistance.before_start': { 'zh-CN': '落实日期早于措施开始日期 {start}', en: 'Implemented before the start date {start}' },
   'assistance.date.format': { 'zh-CN': '日期格式应为 YYYY-MM-DD', en: 'Expected a date YYYY-MM-DD' },
   'assistance.end_before_start': { 'zh-CN': '结束日期早于开始日期', en: 'The end date is before the start date' },
+  'assistance.risk.unknown': { 'zh-CN': '没有这种风险类型：{value}', en: 'No such risk type: {value}' },
+  'assistance.measure.stale_version': { 'zh-CN': '措施已被他人修改（当前版本 {current}，您提交的是 {sent}），请刷新后重试', en: 'The measure was changed by someone else (now version {current}, you sent {sent}); reload and try again' },
+  'assistance.plan.stale_version': { 'zh-CN': '帮扶计划已被他人修改（当前版本 {current}，您提交的是 {sent}），请刷新后重试', en: 'The plan was changed by someone else (now version {current}, you sent {sent}); reload and try again' },
   'assistance.lookup.id_required': { 'zh-CN': '请给出 householdId 或 caseId', en: 'Give householdId or caseId' },
 });

@@ -6,6 +6,7 @@ registerMessages({
   'cases.refused_stale': { 'zh-CN': '案件已被他人更新，请刷新后重试', en: 'The case was changed by someone else; reload and try again' },
   'cases.refused_evidence': { 'zh-CN': '本步骤的材料不完整或有误', en: 'The evidence for this step is missing or invalid' },
   'cases.refused_rule': { 'zh-CN': '不符合办理条件', en: 'The conditions for this step are not met' },
+  'cases.calendar.day_format': { 'zh-CN': '日期“{value}”格式应为 YYYY-MM-DD', en: 'The day "{value}" should be a date YYYY-MM-DD' },
   'case.out_of_scope': { 'zh-CN': '案件不在您的辖区内', en: 'The case is outside your scope' },
   'case.stale_version': { 'zh-CN': '案件版本已变化（当前 {current}，提交 {sent}）', en: 'The case version changed (now {current}, sent {sent})' },
   'case.illegal_transition': { 'zh-CN': '当前状态 {status} 不能执行 {action}', en: 'Action {action} is not possible in status {status}' },

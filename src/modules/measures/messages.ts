@@ -2,6 +2,8 @@
 import { registerMessages } from '../../platform/messages.js';
 
 registerMessages({
+  'measures.weights.not_criterion': { 'zh-CN': '权重中的“{column}”不是评价指标列', en: 'The weight "{column}" names a column that is not a criterion' },
+  'measures.weights.missing': { 'zh-CN': '缺少指标列“{column}”的权重', en: 'No weight for the criterion column "{column}"' },
   'measures.missing_value': { 'zh-CN': '第 {row} 行“{column}”列缺少数值', en: 'Missing value at row {row}, column "{column}"' },
   'measures.non_numeric': { 'zh-CN': '第 {row} 行“{column}”列不是数字', en: 'Not a number at row {row}, column "{column}"' },
   'measures.unknown_column': { 'zh-CN': '文件中没有“{column}”列', en: 'The file has no column "{column}"' },

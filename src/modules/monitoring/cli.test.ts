@@ -32,7 +32,7 @@ describe('ruralbridge monitor event and sweep', { timeout: 300_000 }, () => {
     expect(badKind.err).toContain('kind:');
     const unknownVillage = await runCli(dataDir, ['monitor', 'event', '--kind', 'OTHER', '--title', 'x', '--date', '2025-05-20', '--villages', '520527999999']);
     expect(unknownVillage.code).toBe(2);
-    expect(unknownVillage.err).toContain('villageCodes: unknown village ("520527999999")');
+    expect(unknownVillage.err).toContain('villageCodes: 没有这个村：520527999999 ("520527999999")');
 
     const full = await runCli(dataDir, ['monitor', 'sweep', '--as-of', '2025-06-01', '--full']);
     expect(full.out).toMatch(/1 counties in full, 0 incrementally/);

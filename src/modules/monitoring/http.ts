@@ -152,7 +152,7 @@ export async function registerMonitoringRoutes(app: FastifyInstance): Promise<vo
     async (req) => {
       const actor = requireActor(req);
       const file = await req.file();
-      if (!file) throw new AppError('invalid_input', 'no file', { details: [{ path: 'file', message: 'a CSV or XLSX file is required' }] });
+      if (!file) throw new AppError('invalid_input', 'no file', { details: [{ path: 'file', code: 'errors.file_required', message: 'a CSV or XLSX file is required' }] });
       const bytes = await file.toBuffer();
       return importDepartmentFile(req.deps, actor, {
         department: req.query.department,

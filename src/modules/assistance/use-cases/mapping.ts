@@ -19,7 +19,7 @@ export async function getMapping(deps: Deps, actor: Actor, countyCode?: string):
 export async function setMapping(deps: Deps, actor: Actor, risk: string, input: z.input<typeof SetMappingRequestSchema>): Promise<RiskMeasureMapping> {
   const req = SetMappingRequestSchema.parse(input);
   if (actor.role !== 'system' && actor.role !== 'county_admin') throw forbidden('only county administrators edit the mapping');
-  if (!(risk in RISK_TYPES)) throw invalidInput(`unknown risk ${risk}`, [{ path: 'risk', message: 'unknown risk type', value: risk }]);
+  if (!(risk in RISK_TYPES)) throw invalidInput(`unknown risk ${risk}`, [{ path: 'risk', code: 'assistance.risk.unknown', message: 'unknown risk type', value: risk }]);
   if (!req.scopeCode.startsWith(actor.scopePrefix) && !(actor.scopePrefix.startsWith(req.scopeCode) && req.scopeCode.length === 6)) {
     throw forbidden('the mapping scope is outside your scope');
   }

@@ -7,6 +7,7 @@ import { getCaseIn } from '../../cases/index.js';
 import { EffectRequestSchema, type EffectRequest, type PlanView } from '../contract.js';
 import { findPlan, updatePlan } from '../store/plan-store.js';
 import { PLAN_ROLES } from './create-plan.js';
+import { staleVersion } from './stale-version.js';
 import { toPlanView } from './plan-view.js';
 
 /** Records the plan's effect: per-capita net income and the guarantees after assistance. Versioned; audited. */
@@ -18,7 +19,7 @@ export async function recordEffect(deps: Deps, actor: Actor, planId: number, inp
   return withActorTransaction(deps.store.db, actor, async (trx) => {
     const plan = await findPlan(trx, actor.scopePrefix, { id: planId }, true);
     if (!plan) throw notFound(`assistance plan ${planId}`);
-    if (plan.version !== req.version) throw conflict(`plan ${planId} changed (version ${plan.version})`, [{ path: 'version', message: 'stale version', code: 'case.stale_version', params: { current: plan.version, sent: req.version } }]);
+    if (plan.version !== req.version) throw staleVersion('plan', planId, plan.version, req.version);
     const updated = await updatePlan(trx, plan.id, req.version, { income_after_fen: req.incomeAfterPerCapitaFen, guarantees_after: JSON.stringify(req.guaranteesAfter), effect_note: req.note ?? null, effect_recorded_on: today }, now);
     if (!updated) throw conflict(`plan ${planId} changed`);
     await recordAudit(trx, actor, now, { action: 'assistance.plan.effect', entityType: 'assistance_plan', entityId: plan.id, scopeCode: plan.villageCode, before: { incomeAfterFen: plan.incomeAfterFen, guaranteesAfter: plan.guaranteesAfter }, after: { incomeAfterFen: req.incomeAfterPerCapitaFen, guaranteesAfter: req.guaranteesAfter, note: req.note ?? null } });

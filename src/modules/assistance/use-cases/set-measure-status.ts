@@ -7,6 +7,7 @@ import { MeasureStatusRequestSchema, type MeasureStatusRequest, type MeasureView
 import { MEASURE_NEXT } from '../domain/enums.js';
 import { lockMeasure, updateMeasureStatus } from '../store/plan-store.js';
 import { PLAN_ROLES } from './create-plan.js';
+import { staleVersion } from './stale-version.js';
 
 /** Moves a measure PLANNED → IMPLEMENTING → IMPLEMENTED (with the date it was carried out). Versioned; audited. */
 export async function setMeasureStatus(deps: Deps, actor: Actor, measureId: number, input: MeasureStatusRequest): Promise<MeasureView> {
@@ -19,7 +20,7 @@ export async function setMeasureStatus(deps: Deps, actor: Actor, measureId: numb
   return withActorTransaction(deps.store.db, actor, async (trx) => {
     const m = await lockMeasure(trx, actor.scopePrefix, measureId);
     if (!m) throw notFound(`measure ${measureId}`);
-    if (m.version !== req.version) throw conflict(`measure ${measureId} changed (version ${m.version})`, [{ path: 'version', message: 'stale version', code: 'case.stale_version', params: { current: m.version, sent: req.version } }]);
+    if (m.version !== req.version) throw staleVersion('measure', measureId, m.version, req.version);
     if (MEASURE_NEXT[m.status] !== req.status) {
       throw ruleViolation(`a ${m.status} measure cannot become ${req.status}`, [{ path: 'status', message: `${m.status} → ${req.status} is not allowed`, code: 'assistance.illegal_status', params: { from: m.status, to: req.status } }]);
     }

@@ -6,6 +6,7 @@ import { recordAudit } from '../../audit/index.js';
 import { UpdateMeasureRequestSchema, type MeasureView } from '../contract.js';
 import { lockMeasure, updateMeasureFields } from '../store/plan-store.js';
 import { PLAN_ROLES } from './create-plan.js';
+import { staleVersion } from './stale-version.js';
 
 /** Corrects a measure that is not yet implemented (category, description, cadre, amount, dates). Versioned; audited with before/after. */
 export async function updateMeasure(deps: Deps, actor: Actor, measureId: number, input: z.input<typeof UpdateMeasureRequestSchema>): Promise<MeasureView> {
@@ -15,7 +16,7 @@ export async function updateMeasure(deps: Deps, actor: Actor, measureId: number,
   return withActorTransaction(deps.store.db, actor, async (trx) => {
     const m = await lockMeasure(trx, actor.scopePrefix, measureId);
     if (!m) throw notFound(`measure ${measureId}`);
-    if (m.version !== req.version) throw conflict(`measure ${measureId} changed (version ${m.version})`, [{ path: 'version', message: 'stale version', code: 'case.stale_version', params: { current: m.version, sent: req.version } }]);
+    if (m.version !== req.version) throw staleVersion('measure', measureId, m.version, req.version);
     if (m.status === 'IMPLEMENTED') throw ruleViolation(`measure ${measureId} is implemented`, [{ path: 'status', message: 'an implemented measure is not edited', code: 'assistance.measure_implemented' }]);
     const fields = { category: req.category, description: req.description, responsibleName: req.responsibleName, responsibleUserId: req.responsibleUserId ?? null, amountFen: req.amountFen, startDate: req.startDate, endDate: req.endDate ?? null };
     const updated = await updateMeasureFields(trx, m.id, req.version, fields, now);

@@ -7,7 +7,7 @@ import { invalidateWorkCalendar } from '../params.js';
 /** Marks a day as a holiday or a make-up working day in the calendar used for deadlines. County admins. Audited. */
 export async function setCalendarDay(deps: Deps, actor: Actor, input: { day: string; isWorking: boolean; note?: string }): Promise<void> {
   if (actor.role !== 'system' && actor.role !== 'county_admin') throw forbidden('only county administrators edit the calendar');
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.day) || Number.isNaN(Date.parse(input.day))) throw invalidInput('bad date', [{ path: 'day', message: 'expected YYYY-MM-DD', value: input.day }]);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.day) || Number.isNaN(Date.parse(input.day))) throw invalidInput('bad date', [{ path: 'day', code: 'cases.calendar.day_format', message: 'expected YYYY-MM-DD', value: input.day }]);
   await deps.store.db.transaction().execute(async (trx) => {
     await trx
       .insertInto('case_calendar_day')

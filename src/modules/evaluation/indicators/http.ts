@@ -72,7 +72,7 @@ export async function registerIndicatorRoutes(app: FastifyInstance): Promise<voi
     async (req) => {
       const actor = requireActor(req);
       const file = await req.file();
-      if (!file) throw new AppError('invalid_input', 'no file', { details: [{ path: 'file', message: 'a CSV or XLSX file is required' }] });
+      if (!file) throw new AppError('invalid_input', 'no file', { details: [{ path: 'file', code: 'errors.file_required', message: 'a CSV or XLSX file is required' }] });
       return importIndicatorValues(req.deps, actor, { fileName: file.filename, bytes: await file.toBuffer(), dryRun: req.query.dryRun, lang: req.lang });
     },
   );

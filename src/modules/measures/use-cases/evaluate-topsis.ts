@@ -45,11 +45,11 @@ export function evaluateTopsis(table: ColumnTable, spec: TopsisSpec): { output: 
     const given = spec.weights;
     const unknown = Object.keys(given).filter((k) => !names.includes(k));
     if (unknown.length) {
-      throw invalidInput(`weights name column(s) that are not criteria: ${unknown.join(', ')}`, unknown.map((k) => ({ path: `weights.${k}`, message: 'not a criterion column' })));
+      throw invalidInput(`weights name column(s) that are not criteria: ${unknown.join(', ')}`, unknown.map((k) => ({ path: `weights.${k}`, code: 'measures.weights.not_criterion', message: 'not a criterion column', params: { column: k } })));
     }
     const missing = names.filter((c) => !(c in given));
     if (missing.length) {
-      throw invalidInput(`weights miss criterion column(s): ${missing.join(', ')}`, missing.map((k) => ({ path: `weights.${k}`, message: 'missing weight' })));
+      throw invalidInput(`weights miss criterion column(s): ${missing.join(', ')}`, missing.map((k) => ({ path: `weights.${k}`, code: 'measures.weights.missing', message: 'missing weight', params: { column: k } })));
     }
     weights = names.map((c) => given[c]);
   }

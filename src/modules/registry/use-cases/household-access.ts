@@ -73,8 +73,8 @@ export function mapUniqueViolation(e: unknown): unknown {
   if (err?.code !== '23505') return e;
   const text = `${err.constraint ?? ''} ${err.detail ?? ''}`;
   const field = /id_number/.test(text) ? 'idNumber' : /household_no/.test(text) ? 'householdNo' : /one_head/.test(text) ? 'relation' : 'body';
-  const code = { idNumber: 'registry.id_number.taken_elsewhere', householdNo: 'registry.household_no.taken', relation: 'registry.head.multiple', body: undefined }[field];
-  return new AppError('conflict', 'duplicate', { key: 'registry.errors.duplicate', details: [{ path: field, message: 'already registered', ...(code ? { code } : {}) }] });
+  const code = { idNumber: 'registry.id_number.taken_elsewhere', householdNo: 'registry.household_no.taken', relation: 'registry.head.multiple', body: 'registry.errors.duplicate' }[field];
+  return new AppError('conflict', 'duplicate', { key: 'registry.errors.duplicate', details: [{ path: field, message: 'already registered', code }] });
 }
 
 /** Runs a change; unique violations from the database become 409s. */
