@@ -1,5 +1,5 @@
 import { fp, incomeOf, referenceYear, type Rule } from '../facts.js';
-import { LABOR_CAPABLE } from '../../../registry/index.js';
+import { LABOR_CAPABLE } from '../../../registry/domain/enums.js'; // the pure module: the web app imports these rules
 
 /** 务工就业不稳: wage income fell sharply for a household with labour that earned wages the year before. */
 export const migrantWorkLossRule: Rule = {

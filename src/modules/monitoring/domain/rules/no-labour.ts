@@ -1,5 +1,5 @@
 import { fp, type Rule } from '../facts.js';
-import { LABOR_CAPABLE } from '../../../registry/index.js';
+import { LABOR_CAPABLE } from '../../../registry/domain/enums.js'; // the pure module: the web app imports these rules
 
 /** 缺劳动力: no member is labour-capable (skilled, ordinary, weak or half). */
 export const noLabourRule: Rule = {
