@@ -56,6 +56,11 @@ export function buildPerson(overrides: Partial<PersonInput> = {}): PersonInput {
   return { name: '王建国', idNumber: uniqueIdNumber('1975-03-01', 'M'), relation: 'HEAD', laborSkill: 'ORDINARY', ...overrides };
 }
 
+/** An income record of `size` people, all of it wages, at `perCapitaYuan` per person. */
+export function buildIncome(year: number, perCapitaYuan: number, size: number): NonNullable<CreateHousehold['incomes']>[number] {
+  return { year, householdSize: size, wageFen: perCapitaYuan * 100 * size, operatingFen: 0, propertyFen: 0, transferFen: 0, productionCostFen: 0, outOfPocketMedicalFen: 0 };
+}
+
 /**
  * A valid household: a head (王建国), a spouse (李秀英) and `size − 2` children, in `villageCode`.
  */

@@ -6,19 +6,9 @@ import type { Deps } from '../../../platform/deps.js';
 import { openTestStore } from '../../../platform/testing/test-store.js';
 import { systemActor, withActorTransaction } from '../../access/index.js';
 import { createHousehold } from '../use-cases/create-household.js';
-import { actorFor, buildHousehold, buildPerson, insertHezhangDivisions, type Fixtures } from '../testing.js';
+import { actorFor, buildHousehold, buildIncome, buildPerson, insertHezhangDivisions, type Fixtures } from '../testing.js';
 import { findHouseholdCard, findHouseholdStanding, findPeopleByIdNumbers, householdHasLabour, LABOR_CAPABLE_SQL } from './household-reads.js';
 
-const income = (year: number, perCapitaYuan: number, size: number) => ({
-  year,
-  householdSize: size,
-  wageFen: perCapitaYuan * 100 * size,
-  operatingFen: 0,
-  propertyFen: 0,
-  transferFen: 0,
-  productionCostFen: 0,
-  outOfPocketMedicalFen: 0,
-});
 
 /** The registry's reads for other modules (docs/decisions/0005-reads-across-modules.md). */
 describe('household reads for other modules', () => {
@@ -38,7 +28,7 @@ describe('household reads for other modules', () => {
     full = (
       await createHousehold(deps, system, {
         ...fullInput,
-        incomes: [income(2023, 5000, 3), income(2024, 6200, 3), income(2025, 9000, 3)],
+        incomes: [buildIncome(2023, 5000, 3), buildIncome(2024, 6200, 3), buildIncome(2025, 9000, 3)],
         guarantee: { asOf: '2025-01-10', housingUnsafe: true, waterUnsafe: true, foodClothingOk: true, dropoutChild: false, memberUninsured: false },
       })
     ).household.id;

@@ -9,7 +9,7 @@ import { createHousehold } from '../use-cases/create-household.js';
 import { getOverview } from '../use-cases/get-overview.js';
 import { searchHouseholds } from '../use-cases/search-households.js';
 import { HouseholdSearchQuerySchema } from '../contract.js';
-import { actorFor, buildHousehold, insertHezhangDivisions, type Fixtures } from '../testing.js';
+import { actorFor, buildHousehold, buildIncome, insertHezhangDivisions, type Fixtures } from '../testing.js';
 import { withRegistryScope } from './registry-store.js';
 
 const search = (deps: Deps, actor: Parameters<typeof searchHouseholds>[1], q: Record<string, string>) => searchHouseholds(deps, actor, HouseholdSearchQuerySchema.parse(q));
@@ -18,16 +18,7 @@ describe('registry store', () => {
   let deps: Deps;
   let f: Fixtures;
   const system = systemActor('test');
-  const income = (perCapitaYuan: number, size: number) => ({
-    year: 2024,
-    householdSize: size,
-    wageFen: perCapitaYuan * 100 * size,
-    operatingFen: 0,
-    propertyFen: 0,
-    transferFen: 0,
-    productionCostFen: 0,
-    outOfPocketMedicalFen: 0,
-  });
+
 
   beforeAll(async () => {
     deps = { store: await openTestStore(), clock: new FixedClock('2025-06-01T02:00:00Z'), config: ConfigSchema.parse({ LOG_LEVEL: 'silent' }) };
@@ -42,7 +33,7 @@ describe('registry store', () => {
     let n = 0;
     for (const [head, spouse] of names) {
       const village = f.villages[n % f.villages.length].code;
-      const h = buildHousehold(village, { size: 2, incomes: [income([3000, 5500, 7000, 12000, 31000][n], 2)] });
+      const h = buildHousehold(village, { size: 2, incomes: [buildIncome(2024, [3000, 5500, 7000, 12000, 31000][n], 2)] });
       h.members[0].name = head;
       h.members[1].name = spouse;
       await createHousehold(deps, system, h);
