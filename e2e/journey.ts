@@ -1,6 +1,6 @@
-import { inject } from 'vitest';
+import { inject, onTestFailed } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { collectConsoleErrors, launchBrowser } from './browser.js';
+import { collectConsoleErrors, launchBrowser, screenshot } from './browser.js';
 import { PASSWORD } from './constants.js';
 
 export const world = () => inject('world');
@@ -19,6 +19,10 @@ export async function openSession(browser: Browser, options: { lang?: 'zh-CN' | 
   const page = await context.newPage();
   page.setDefaultTimeout(60_000);
   const errors = collectConsoleErrors(page);
+  // A failed journey leaves a picture of the page it failed on (test-results/screenshots/failed-*.png).
+  onTestFailed(async ({ task }) => {
+    if (!page.isClosed()) await screenshot(page, `failed-${task.name.slice(0, 40).replace(/[^\w]+/g, '-')}`).catch(() => undefined);
+  });
   return { browser, context, page, errors };
 }
 

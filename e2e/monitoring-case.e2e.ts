@@ -11,6 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { CASE_STATUSES } from '../src/modules/cases/domain/enums.js';
 import { PASSWORD } from './constants.js';
 import { fixtureHouseholds } from './fixtures.js';
+import { noDropdowns, pick, settle } from './antd.js';
 import { screenshot } from './browser.js';
 import { apiAs, launchBrowser, localDate, moveClock, openSession, signIn, transition, world, type Session } from './journey.js';
 
@@ -30,18 +31,6 @@ async function as(username: string): Promise<Session> {
   const s = await openSession(browser);
   await signIn(s.page, username);
   return s;
-}
-
-/** Picks an option of an antd Select by its visible label. */
-async function pick(page: Page, testId: string, label: string): Promise<void> {
-  await page.getByTestId(testId).click();
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: label }).first().click();
-}
-
-/** Waits until no select dropdown is showing (they close with an animation). */
-async function closedDropdowns(page: Page): Promise<void> {
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'hidden' }).catch(() => undefined);
-  await page.waitForFunction(() => ![...document.querySelectorAll('.ant-select-dropdown')].some((e) => getComputedStyle(e).display !== 'none' && !e.classList.contains('ant-select-dropdown-hidden')), undefined, { timeout: 10_000 });
 }
 
 /** Console errors other than the signed-out session check before login. */
@@ -68,15 +57,6 @@ async function step(page: Page, caseId: number, actionLabel: string, fill: () =>
 
 const medicalCsv = (rows: { id: string; name: string; settledOn: string }[]) =>
   ['身份证号,姓名,结算日期,就诊类型,总费用(元),合规自付(元),医疗机构', ...rows.map((r) => `${r.id},${r.name},${r.settledOn},住院,86000,26500,赫章县人民医院`)].join('\r\n') + '\r\n';
-
-/** Waits until no modal is open and the toasts are gone, so a screenshot shows the page itself. */
-async function settle(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () => ![...document.querySelectorAll('.ant-modal-mask, .ant-modal-wrap')].some((e) => (e as HTMLElement).offsetParent !== null || getComputedStyle(e).display !== 'none') && !document.querySelector('.ant-message-notice'),
-    undefined,
-    { timeout: 15_000 },
-  );
-}
 
 /**
  * The assistance plan through the case page: make the plan, add the suggested health measure (a
@@ -206,7 +186,7 @@ describe('monitoring case journey', () => {
     // Channel and source as labels: the department and the file the warning came from.
     expect(await row.innerText()).toContain('部门筛查预警');
     expect(await row.innerText()).toMatch(/医疗保障部门文件《医保高额自付预警\.csv》第 \d+ 行/);
-    await closedDropdowns(cadre.page);
+    await noDropdowns(cadre.page);
     await screenshot(cadre.page, '62-clue-list');
     // Every channel: the rule of the re-evaluation, the visit, the 12317 call, the declaration.
     await pick(cadre.page, 'clue-filter-channel', '全部');
@@ -217,7 +197,7 @@ describe('monitoring case journey', () => {
     expect(thirdText).toMatch(/基层干部排查[\s\S]*干部走访记录（第 \d+ 号）/);
     expect(thirdText).toMatch(/监督渠道反馈（12317）[\s\S]*12317 热线（工单 RX-2026-0088）/);
     expect(thirdText).toMatch(/农户自主申报[\s\S]*农户自主申报（受理编号 /);
-    await closedDropdowns(cadre.page);
+    await noDropdowns(cadre.page);
     await screenshot(cadre.page, '62b-clue-list-all-channels');
     await pick(cadre.page, 'clue-filter-channel', '部门筛查预警');
     await cadre.page.locator('.ant-table-row').filter({ hasText: second.householdNo }).filter({ hasText: '部门筛查预警' }).waitFor();

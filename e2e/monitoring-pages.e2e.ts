@@ -7,7 +7,8 @@
  * of village A taken into monitoring (the harness clock moves a week; put back at the end).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { expandTreeNode, noDropdowns, noOpening, pick, settle } from './antd.js';
 import { PASSWORD } from './constants.js';
 import { fixtureHouseholds } from './fixtures.js';
 import { screenshot } from './browser.js';
@@ -69,31 +70,6 @@ async function adminGet<T>(path: string): Promise<T> {
   return (await r.json()) as T;
 }
 
-/** Picks an option of an antd Select by its visible label. */
-async function pick(page: Page, testId: string, label: string): Promise<void> {
-  await page.getByTestId(testId).click();
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: label }).first().click();
-}
-
-/** Waits until no select dropdown is showing (they close with an animation). */
-async function noDropdowns(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () => ![...document.querySelectorAll('.ant-select-dropdown, .ant-picker-dropdown')].some((e) => getComputedStyle(e).display !== 'none' && !e.className.includes('-hidden')),
-    undefined,
-    { timeout: 15_000 },
-  );
-}
-
-/** Waits until no select dropdown, modal or toast is showing, so a screenshot shows the page itself. */
-async function settle(page: Page): Promise<void> {
-  await noDropdowns(page);
-  await page.waitForFunction(
-    () => ![...document.querySelectorAll('.ant-modal-wrap')].some((e) => getComputedStyle(e).display !== 'none') && !document.querySelector('.ant-message-notice'),
-    undefined,
-    { timeout: 15_000 },
-  );
-}
-
 const unexpected = (errors: string[]) => errors.filter((e) => !/401|Unauthorized/.test(e));
 
 describe('monitoring pages journey', () => {
@@ -110,6 +86,7 @@ describe('monitoring pages journey', () => {
     await page.getByTestId('side-menu').getByText('风险事件').click();
     await page.getByTestId('event-record').click();
     const dialog = page.getByRole('dialog');
+    await noOpening(page);
     await dialog.getByRole('button', { name: /确\s*定/ }).click();
     await dialog.locator('.ant-form-item-explain-error').filter({ hasText: '请填写事件名称' }).waitFor();
     await dialog.locator('.ant-form-item-explain-error').filter({ hasText: '请至少选择一个受影响的村' }).waitFor();
@@ -121,7 +98,7 @@ describe('monitoring pages journey', () => {
     await dialog.getByTestId('event-severity').getByText('红色').click();
     await dialog.getByTestId('event-villages').click();
     const tree = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-tree');
-    await tree.locator('.ant-select-tree-treenode').filter({ hasText: township.name }).first().locator('.ant-select-tree-switcher').click();
+    await expandTreeNode(page, tree.locator('.ant-select-tree-treenode').filter({ hasText: township.name }).first());
     for (const v of [w.villageA, w.villageB]) await tree.locator('.ant-select-tree-treenode').filter({ hasText: v.name }).first().locator('.ant-select-tree-checkbox').click();
     await screenshot(page, '81a-risk-event-village-tree');
     await dialog.locator('.ant-modal-title').click();

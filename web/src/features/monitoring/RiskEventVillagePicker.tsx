@@ -62,6 +62,9 @@ export function RiskEventVillagePicker<V extends string[] | string>({ value, onC
       maxTagCount={12}
       style={{ width: '100%' }}
       listHeight={360}
+      // Not a virtual list: a county has a few hundred villages at most, and a virtual list leaves the
+      // rows below the fold out of the page (found flaky by the browser journey).
+      virtual={false}
       treeNodeFilterProp="title"
       showSearch
       allowClear
