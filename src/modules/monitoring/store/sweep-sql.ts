@@ -249,57 +249,79 @@ FROM fi
 GROUP BY fi.household_id, fi.risk_type`;
 }
 
-/**
- * The lean firings: per household and risk only the fingerprint — the same (household_id, risk_type,
- * fingerprint) rows as buildFiringsSql, without building explanations and without grouping: the
- * rules of one risk type are combined in one expression (fingerprints joined by ';' in rule-id order,
- * as string_agg does there). unnest in the select list (not a lateral function scan, which
- * materialises every household's rows) measured about a fifth cheaper at 1M households. A full sweep compares these with the clues and evaluates in full only
- * the households where something differs.
- */
-export function buildLeanFiringsSql(asOf: string, counties: readonly CountyParams[], filter: SweepFilter): string {
-  checkArgs(asOf, counties);
-  const pa = paramAccess(counties);
-  const risks = [...new Set(HOUSEHOLD_RULES.map((r) => r.riskType))];
-  const fpOf = (risk: string) => {
-    const rules = HOUSEHOLD_RULES.map((r, i) => ({ id: r.id, fp: r.sql!.fingerprint, level: `f.l${i}` }))
-      .filter((_, i) => HOUSEHOLD_RULES[i].riskType === risk)
-      .sort((a, b) => (a.id < b.id ? -1 : 1));
-    const parts = rules.map((r) => `CASE WHEN ${r.level} IS NOT NULL THEN ${r.fp} END`);
-    return rules.length === 1 ? parts[0] : `CASE WHEN num_nonnulls(${rules.map((r) => r.level).join(', ')}) > 0 THEN concat_ws(';', ${parts.join(', ')}) END`;
-  };
-  const levelRefs = HOUSEHOLD_RULES.map((_, i) => `f.l${i}`).join(', ');
-  return `
-WITH ${factsCtes(asOf, pa, filter)}
-SELECT r.household_id, r.risk_type, r.fp AS fingerprint FROM (
-  SELECT f.household_id, unnest(ARRAY[${risks.map(fpOf).join(',\n    ')}]::text[]) AS fp, unnest(ARRAY[${risks.map((r) => `'${r}'`).join(',')}]::text[]) AS risk_type
-  FROM f WHERE num_nonnulls(${levelRefs}) > 0) r
-WHERE r.fp IS NOT NULL
-UNION ALL
-SELECT ev.household_id, ev.risk_type, ev.fp FROM (${eventFiringsSql(asOf, pa, filter)}) ev`;
-}
+/** Households are spread over this many buckets (id modulo) for the full check's clue counts. */
+export const CHECK_BUCKETS = 1024;
 
 /**
- * Households whose clues a full evaluation could change, from the lean firings `lean` of a scope:
- * one join of the firings with the clues not closed (usually one per household and risk):
- * - an OPEN platform clue holding other facts than its firing (it is updated);
- * - an OPEN platform clue with no firing (it is resolved);
- * - a firing with no clue that is not closed, unless a clue closed on the same facts exists (a clue
- *   is created).
- * Any other household's clues already stand as the evaluation would leave them.
+ * The full check: every household evaluated (fingerprints only, as the lean firings) and compared
+ * with its clues in one aggregate statement, which PostgreSQL runs in parallel workers like any
+ * aggregate. It returns one row per group, grouped by (changed household or NULL, bucket =
+ * household id modulo CHECK_BUCKETS):
+ * - household_id: a household whose firing differs from its clues (an OPEN platform clue holding
+ *   other facts: updated; no clue that is not closed and none closed on the same facts: created);
+ * - firings, households: the findings and the households with one (as sweepIn counts them);
+ * - matched_open: firings that met an OPEN platform clue. A bucket where it is below the number of
+ *   OPEN platform clues (buildOpenCluesPerBucketSql) holds a clue whose rule no longer fires (it is
+ *   resolved); the households of such buckets are evaluated in full.
+ * Risk-event findings are joined per household (one column per event risk), so each household's
+ * findings come from one row: its first finding marks it for the household count. At most one clue
+ * that is not closed exists per household and risk (index risk_clue_active_dedup), so the join
+ * does not repeat firings.
  */
-export function buildChangedHouseholdsSql(lean: string, filter: SweepFilter): string {
+export function buildFullCheckSql(asOf: string, counties: readonly CountyParams[], filter: SweepFilter): string {
+  checkArgs(asOf, counties);
+  const pa = paramAccess(counties);
+  const rules = HOUSEHOLD_RULES.map((r, i) => ({ id: r.id, risk: r.riskType, fp: r.sql!.fingerprint, level: `f.l${i}` }));
+  const ruleRisks = [...new Set(rules.map((r) => r.risk))];
+  const eventRisks = ['NATURAL_DISASTER', 'INDUSTRY_FAILURE', 'OTHER'];
+  const fired = (risk: string) => {
+    const levels = rules.filter((r) => r.risk === risk).map((r) => r.level);
+    return levels.length === 1 ? `${levels[0]} IS NOT NULL` : `num_nonnulls(${levels.join(', ')}) > 0`;
+  };
+  const fpOf = (risk: string) => {
+    const of = rules.filter((r) => r.risk === risk).sort((a, b) => (a.id < b.id ? -1 : 1));
+    const parts = of.map((r) => `CASE WHEN ${r.level} IS NOT NULL THEN ${r.fp} END`);
+    return of.length === 1 ? parts[0] : `CASE WHEN ${fired(risk)} THEN concat_ws(';', ${parts.join(', ')}) END`;
+  };
+  const evCol = (risk: string) => `ev."${risk}"`;
+  const fps = [...ruleRisks.map(fpOf), ...eventRisks.map(evCol)];
+  const risks = [...ruleRisks, ...eventRisks].map((r) => `'${r}'`);
+  const firstRisk = `CASE ${ruleRisks.map((r) => `WHEN ${fired(r)} THEN '${r}'`).join(' ')} ${eventRisks.map((r) => `WHEN ${evCol(r)} IS NOT NULL THEN '${r}'`).join(' ')} END`;
+  const anyFinding = `num_nonnulls(${[...rules.map((r) => r.level), ...eventRisks.map(evCol)].join(', ')}) > 0`;
   const clueScope = householdFilterSql('c', filter, 'household_id');
-  return `WITH d AS (
-    SELECT coalesce(s.household_id, c.household_id) AS household_id, s.risk_type, s.fingerprint, c.household_id IS NULL AS no_clue
-    FROM ${lean} s
-    FULL JOIN (SELECT c.household_id, c.risk_type, c.fingerprint, c.status = 'OPEN' AND c.channel = 'PLATFORM_ANALYSIS' AS platform_open
-               FROM risk_clue c WHERE c.status <> 'CLOSED' AND ${clueScope}) c
-      ON c.household_id = s.household_id AND c.risk_type = s.risk_type
-    WHERE c.household_id IS NULL OR (c.platform_open AND (s.household_id IS NULL OR c.fingerprint <> s.fingerprint)))
-  SELECT DISTINCT d.household_id FROM d
-  WHERE NOT d.no_clue
-     OR NOT EXISTS (SELECT 1 FROM risk_clue c WHERE c.household_id = d.household_id AND c.risk_type = d.risk_type AND c.fingerprint = d.fingerprint)`;
+  return `
+WITH ${factsCtes(asOf, pa, filter)},
+ev AS (
+  SELECT e.household_id, ${eventRisks.map((r) => `max(e.fp) FILTER (WHERE e.risk_type = '${r}') AS "${r}"`).join(', ')}
+  FROM (${eventFiringsSql(asOf, pa, filter)}) e
+  GROUP BY e.household_id
+),
+s AS (
+  SELECT r.* FROM (
+    SELECT f.household_id, unnest(ARRAY[${fps.join(',\n      ')}]::text[]) AS fingerprint, unnest(ARRAY[${risks.join(',')}]::text[]) AS risk_type,
+      ${firstRisk} AS first_risk
+    FROM f LEFT JOIN ev ON ev.household_id = f.household_id
+    WHERE ${anyFinding}) r
+  WHERE r.fingerprint IS NOT NULL
+)
+SELECT CASE WHEN j.changed THEN j.household_id END AS household_id, (j.household_id % ${CHECK_BUCKETS})::int AS bucket,
+  count(*)::int AS firings, count(*) FILTER (WHERE j.risk_type = j.first_risk)::int AS households, count(*) FILTER (WHERE j.platform_open)::int AS matched_open
+FROM (
+  SELECT s.household_id, s.risk_type, s.first_risk, c.platform_open,
+    CASE WHEN c.household_id IS NULL THEN x.household_id IS NULL ELSE c.platform_open AND c.fingerprint <> s.fingerprint END AS changed
+  FROM s
+  LEFT JOIN (SELECT c.household_id, c.risk_type, c.fingerprint, c.status = 'OPEN' AND c.channel = 'PLATFORM_ANALYSIS' AS platform_open
+             FROM risk_clue c WHERE c.status <> 'CLOSED' AND ${clueScope}) c
+    ON c.household_id = s.household_id AND c.risk_type = s.risk_type
+  LEFT JOIN (SELECT DISTINCT c.household_id, c.risk_type, c.fingerprint FROM risk_clue c WHERE c.status = 'CLOSED' AND c.fingerprint IS NOT NULL AND ${clueScope}) x
+    ON x.household_id = s.household_id AND x.risk_type = s.risk_type AND x.fingerprint = s.fingerprint) j
+GROUP BY 1, 2`;
+}
+
+/** OPEN platform clues per bucket in the scope: compared with the full check's matched_open. */
+export function buildOpenCluesPerBucketSql(filter: SweepFilter): string {
+  return `SELECT (c.household_id % ${CHECK_BUCKETS})::int AS bucket, count(*)::int AS n FROM risk_clue c
+    WHERE c.status = 'OPEN' AND c.channel = 'PLATFORM_ANALYSIS' AND ${householdFilterSql('c', filter, 'household_id')} GROUP BY 1`;
 }
 
 /** A firing `s` that needs a new clue: no OPEN/IN_CASE clue for its risk, and none closed on the same facts. */
@@ -313,7 +335,7 @@ function insertSql(src: string, ts: string, where: string): string {
         ${ts}, ${ts}, ${ts}
       FROM ${src} s
       WHERE ${where}
-      ON CONFLICT (household_id, risk_type) WHERE status = 'OPEN' DO NOTHING`;
+      ON CONFLICT (household_id, risk_type) WHERE status <> 'CLOSED' DO NOTHING`;
 }
 
 const timestamp = (at: string) => `'${new Date(at).toISOString()}'::timestamptz`;

@@ -6,13 +6,13 @@ import { ConfigSchema } from '../../../platform/config.js';
 import type { Deps } from '../../../platform/deps.js';
 import { openTestStore } from '../../../platform/testing/test-store.js';
 import { systemActor } from '../../access/index.js';
-import { buildFiringsSql, buildLeanFiringsSql, type CountyParams } from '../store/sweep-sql.js';
+import { buildFiringsSql, buildFullCheckSql, type CountyParams } from '../store/sweep-sql.js';
 import { generateRegistry, seedTestDivisions, TEST_COUNTY, TEST_VILLAGES } from '../testing.js';
 import { countyParams, runSweep } from './run-sweep.js';
 
 const AS_OF = '2025-06-01';
 
-/** The full sweep compares lean firings with the clues first, and ends where an evaluation of every household ends. */
+/** The full sweep checks every household against its clues first, and ends where an evaluation of every household ends. */
 describe('runSweep, full', () => {
   let store: Store;
   let deps: Deps;
@@ -38,12 +38,25 @@ describe('runSweep, full', () => {
   });
   afterAll(async () => store.close());
 
-  it('lean firings are the firings without their explanations', async () => {
-    const lean = (await sql.raw<{ k: string }>(`SELECT household_id || '|' || risk_type || '|' || fingerprint AS k FROM (${buildLeanFiringsSql(AS_OF, params, { scopePrefix: '' })}) x`).execute(store.db)).rows.map((r) => r.k);
-    const full = (await firings()).map((f) => `${f.household_id}|${f.risk_type}|${f.fingerprint}`);
-    expect(full.some((k) => k.includes(';'))).toBe(true); // a risk with two rules firing together is covered
-    expect(full.some((k) => k.includes('risk-event'))).toBe(true);
-    expect(lean.sort()).toEqual(full.sort());
+  it('the full check counts the findings and households of the firings, and finds what differs from the clues', async () => {
+    type Group = { household_id: string | null; bucket: number; firings: number; households: number; matched_open: number };
+    const check = async () => (await sql.raw<Group>(buildFullCheckSql(AS_OF, params, { scopePrefix: '' })).execute(store.db)).rows;
+    const full = await firings();
+    expect(full.some((f) => f.fingerprint.includes(';'))).toBe(true); // a risk with two rules firing together is covered
+    expect(full.some((f) => f.fingerprint.includes('risk-event'))).toBe(true);
+    const total = (rows: Group[], k: 'firings' | 'households' | 'matched_open') => rows.reduce((n, r) => n + r[k], 0);
+    // No clues yet: every household with a finding differs.
+    const before = await check();
+    expect(total(before, 'firings')).toBe(full.length);
+    expect(total(before, 'households')).toBe(new Set(full.map((f) => f.household_id)).size);
+    expect(new Set(before.filter((r) => r.household_id !== null).map((r) => Number(r.household_id)))).toEqual(new Set(full.map((f) => f.household_id)));
+    // After a sweep: nothing differs, and every OPEN platform clue met its firing.
+    await runSweep(deps, systemActor(), { asOf: AS_OF });
+    const after = await check();
+    expect(after.every((r) => r.household_id === null)).toBe(true);
+    expect(total(after, 'matched_open')).toBe(full.length);
+    await sql`DELETE FROM risk_clue`.execute(store.db);
+    await sql`DELETE FROM monitoring_sweep_state`.execute(store.db);
   });
 
   it('joins each county to its own parameters when counties differ, with the same findings', async () => {
@@ -70,6 +83,9 @@ describe('runSweep, full', () => {
     // Every OPEN clue is exactly the firing of its household and risk, explanation included.
     expect(await openClues()).toEqual(await firings());
     expect(await runSweep(deps, systemActor(), { asOf: AS_OF, full: true })).toMatchObject({ cluesCreated: 0, cluesUpdated: 0, cluesResolved: 0, firings: first.firings });
+    // A clue closed on the same facts (a cadre found no risk) is not raised again.
+    await sql`UPDATE risk_clue SET status = 'CLOSED', closed_reason = 'no_risk' WHERE id = (SELECT min(id) FROM risk_clue WHERE status = 'OPEN')`.execute(store.db);
+    expect(await runSweep(deps, systemActor(), { asOf: AS_OF, full: true })).toMatchObject({ cluesCreated: 0, cluesUpdated: 0, cluesResolved: 0, households: full.households });
   });
 
   it('evaluates every household when most differ from their clues', async () => {

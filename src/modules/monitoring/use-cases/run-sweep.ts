@@ -9,7 +9,7 @@ import { resolveForCounties } from '../../parameters/index.js';
 import type { SweepResult } from '../contract.js';
 import { RULE_PARAMETERS } from '../domain/rules/index.js';
 import { countiesUnder } from '../store/facts-store.js';
-import { buildApplySql, buildChangedHouseholdsSql, buildFiringsSql, buildLeanFiringsSql, buildTwoStepInsertSql, type CountyParams, type SweepFilter } from '../store/sweep-sql.js';
+import { buildApplySql, buildFiringsSql, buildFullCheckSql, buildOpenCluesPerBucketSql, buildTwoStepInsertSql, CHECK_BUCKETS, householdFilterSql, type CountyParams, type SweepFilter } from '../store/sweep-sql.js';
 
 type Db = Deps['store']['db'] | Transaction<Database>;
 export type CountyParamsDb = Db;
@@ -57,31 +57,42 @@ export async function sweepIn(trx: Transaction<Database>, at: Date, asOf: string
 type SweepCounts = Awaited<ReturnType<typeof sweepIn>>;
 
 /**
- * A full evaluation of counties whose clues stand from earlier sweeps: the lean firings (fingerprints
- * only) of every household are compared with the clues, and only the households where they differ
- * are evaluated with explanations and applied (sweepIn on them). The clues end as sweepIn over the
+ * A full evaluation of counties whose clues stand from earlier sweeps: one aggregate statement
+ * evaluates every household (fingerprints only) against its clues (buildFullCheckSql); only the
+ * households it finds differing, and those of buckets where an OPEN platform clue met no firing, are
+ * then evaluated with explanations and applied (sweepIn on them). The clues end as sweepIn over the
  * whole scope would leave them: the other households' clues already match their findings.
  * When most households differ (new parameters, say), sweepIn over the whole scope is cheaper.
  */
-async function sweepFull(trx: Transaction<Database>, at: Date, asOf: string, counties: readonly string[], filter: SweepFilter): Promise<SweepCounts> {
-  const params = await countyParams(trx, counties, asOf);
-  await sql.raw(`CREATE TEMP TABLE sweep_lean ON COMMIT DROP AS ${buildLeanFiringsSql(asOf, params, filter)}`).execute(trx);
-  await sql.raw('ANALYZE sweep_lean').execute(trx);
-  await sql.raw(`CREATE TEMP TABLE sweep_changed ON COMMIT DROP AS ${buildChangedHouseholdsSql('sweep_lean', filter)}`).execute(trx);
-  const { rows } = await sql<{ firings: number; households: number; changed: number }>`
-    SELECT (SELECT count(*) FROM sweep_lean)::int AS firings, (SELECT count(*) FROM (SELECT household_id FROM sweep_lean GROUP BY 1) h)::int AS households,
-      (SELECT count(*) FROM sweep_changed)::int AS changed`.execute(trx);
-  const { firings, households, changed } = rows[0];
-  let counts: SweepCounts;
-  if (changed > households / 2) {
-    counts = await sweepIn(trx, at, asOf, counties, filter);
+async function sweepFull(trx: Transaction<Database>, at: Date, asOf: string, params: CountyParams[], filter: SweepFilter): Promise<SweepCounts> {
+  const counties = params.map((p) => p.countyCode);
+  const check = await sql.raw<{ household_id: string | null; bucket: number; firings: number; households: number; matched_open: number }>(buildFullCheckSql(asOf, params, filter)).execute(trx);
+  const open = await sql.raw<{ bucket: number; n: number }>(buildOpenCluesPerBucketSql(filter)).execute(trx);
+  let firings = 0;
+  let households = 0;
+  const differing: number[] = [];
+  const matched = new Map<number, number>();
+  for (const r of check.rows) {
+    firings += r.firings;
+    households += r.households;
+    if (r.household_id !== null) differing.push(Number(r.household_id));
+    matched.set(r.bucket, (matched.get(r.bucket) ?? 0) + r.matched_open);
+  }
+  const buckets = open.rows.filter((o) => (matched.get(o.bucket) ?? 0) < o.n).map((o) => o.bucket);
+  if (differing.length === 0 && buckets.length === 0) return { households, firings, cluesCreated: 0, cluesUpdated: 0, cluesResolved: 0 };
+  await sql`CREATE TEMP TABLE sweep_changed ON COMMIT DROP AS
+    SELECT unnest(${differing}::bigint[]) AS household_id
+    UNION SELECT h.id FROM registry_household h WHERE h.id % ${CHECK_BUCKETS} = ANY(${buckets}::int[]) AND ${sql.raw(householdFilterSql('h', filter))}`.execute(trx);
+  const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM sweep_changed`.execute(trx);
+  let applied: SweepCounts;
+  if (rows[0].n > households / 2) {
+    applied = await sweepIn(trx, at, asOf, counties, filter);
   } else {
     await sql.raw('ANALYZE sweep_changed').execute(trx);
-    const applied = changed ? await sweepIn(trx, at, asOf, counties, { ...filter, targetTable: 'sweep_changed' }) : null;
-    counts = { households, firings, cluesCreated: applied?.cluesCreated ?? 0, cluesUpdated: applied?.cluesUpdated ?? 0, cluesResolved: applied?.cluesResolved ?? 0 };
+    applied = await sweepIn(trx, at, asOf, counties, { ...filter, targetTable: 'sweep_changed' });
   }
-  await sql.raw('DROP TABLE sweep_lean, sweep_changed').execute(trx);
-  return counts;
+  await sql.raw('DROP TABLE sweep_changed').execute(trx);
+  return { ...applied, households, firings };
 }
 
 /** Every this many days the daily sweep evaluates every household again, whatever changed. */
@@ -129,7 +140,7 @@ export async function runSweep(deps: Deps, actor: Actor, options: { scopePrefix?
       for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += r[k];
     };
     if (plan.first.length) add(await sweepIn(trx, at, asOf, plan.first, { scopePrefix, counties: plan.first }));
-    if (plan.full.length) add(await sweepFull(trx, at, asOf, plan.full, { scopePrefix, counties: plan.full }));
+    if (plan.full.length) add(await sweepFull(trx, at, asOf, params.filter((p) => plan.full.includes(p.countyCode)), { scopePrefix, counties: plan.full }));
     let evaluated = 0;
     if (plan.incremental.length) {
       evaluated = await collectTargets(trx, params.filter((p) => plan.incremental.includes(p.countyCode)), asOf);
