@@ -55,6 +55,8 @@ export async function sweepIn(trx: Transaction<Database>, at: Date, asOf: string
 }
 
 type SweepCounts = Awaited<ReturnType<typeof sweepIn>>;
+/** Turns the sweep's batch settings (work_mem, jit) on, or back to the server's, for the rest of the transaction. */
+type BatchSettings = (on: boolean) => Promise<void>;
 
 /**
  * A full evaluation of counties whose clues stand from earlier sweeps: one aggregate statement
@@ -64,9 +66,11 @@ type SweepCounts = Awaited<ReturnType<typeof sweepIn>>;
  * whole scope would leave them: the other households' clues already match their findings.
  * When most households differ (new parameters, say), sweepIn over the whole scope is cheaper.
  */
-async function sweepFull(trx: Transaction<Database>, at: Date, asOf: string, params: CountyParams[], filter: SweepFilter): Promise<SweepCounts> {
+async function sweepFull(trx: Transaction<Database>, at: Date, asOf: string, params: CountyParams[], filter: SweepFilter, batchSettings: BatchSettings): Promise<SweepCounts> {
   const counties = params.map((p) => p.countyCode);
+  await batchSettings(false);
   const check = await sql.raw<{ household_id: string | null; bucket: number; firings: number; households: number; matched_open: number }>(buildFullCheckSql(asOf, params, filter)).execute(trx);
+  await batchSettings(true);
   const open = await sql.raw<{ bucket: number; n: number }>(buildOpenCluesPerBucketSql(filter)).execute(trx);
   let firings = 0;
   let households = 0;
@@ -117,8 +121,8 @@ const CHANGE_MARGIN_MS = 24 * 3_600_000;
  * households with a school drop-out who entered or left the school ages. For all others the facts,
  * the parameters and the date-dependent inputs are those of the previous sweep, so their findings
  * and clues stand (docs/decisions/0004).
- * A full evaluation of a county swept before compares its lean firings with the clues and explains
- * and applies only what differs (sweepFull). A county's first sweep, and a scope narrower than a
+ * A full evaluation of a county swept before checks every household against its clues in one
+ * statement and explains and applies only what differs (sweepFull). A county's first sweep, and a scope narrower than a
  * county (it is small), are evaluated with explanations for every household (sweepIn).
  */
 export async function runSweep(deps: Deps, actor: Actor, options: { scopePrefix?: string; asOf?: string; full?: boolean } = {}): Promise<SweepResult> {
@@ -130,7 +134,14 @@ export async function runSweep(deps: Deps, actor: Actor, options: { scopePrefix?
   return deps.store.db.transaction().execute(async (trx) => {
     // A batch job over up to millions of rows: sorts and hashes in memory rather than in temporary
     // files, and no JIT compilation of the long rule expressions (it costs more than it saves here).
-    if (deps.store.kind === 'postgres') await sql`SELECT set_config('work_mem', '256MB', true), set_config('jit', 'off', true)`.execute(trx);
+    // The full check is one aggregate that runs faster with the server's settings (measured at 1M
+    // households: 15.0 s with them, 16.6 s with these), so sweepFull turns them off for it.
+    const batchSettings: BatchSettings = async (on) => {
+      if (deps.store.kind !== 'postgres') return;
+      if (on) await sql`SELECT set_config('work_mem', '256MB', true), set_config('jit', 'off', true)`.execute(trx);
+      else await sql`SELECT set_config(name, reset_val, true) FROM pg_settings WHERE name IN ('work_mem', 'jit')`.execute(trx);
+    };
+    await batchSettings(true);
     const counties = await countiesUnder(trx, scopePrefix);
     const params = await countyParams(trx, counties, asOf);
     const wholeCounties = scopePrefix.length <= 6;
@@ -140,7 +151,7 @@ export async function runSweep(deps: Deps, actor: Actor, options: { scopePrefix?
       for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += r[k];
     };
     if (plan.first.length) add(await sweepIn(trx, at, asOf, plan.first, { scopePrefix, counties: plan.first }));
-    if (plan.full.length) add(await sweepFull(trx, at, asOf, params.filter((p) => plan.full.includes(p.countyCode)), { scopePrefix, counties: plan.full }));
+    if (plan.full.length) add(await sweepFull(trx, at, asOf, params.filter((p) => plan.full.includes(p.countyCode)), { scopePrefix, counties: plan.full }, batchSettings));
     let evaluated = 0;
     if (plan.incremental.length) {
       evaluated = await collectTargets(trx, params.filter((p) => plan.incremental.includes(p.countyCode)), asOf);
