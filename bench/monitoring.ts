@@ -95,7 +95,7 @@ async function generate(store: Store): Promise<string[]> {
 }
 
 /** The single hand-written statement: every rule's flag per household, counted per rule. Parameters as literals. */
-export function baselineSql(p: Record<string, number | null>, refYear: number, dialect: 'pg' | 'duckdb'): string {
+function baselineSql(p: Record<string, number | null>, refYear: number, dialect: 'pg' | 'duckdb'): string {
   const T = p['monitoring.income-threshold'];
   const age = dialect === 'pg' ? `date_part('year', age(DATE '${AS_OF}', birth_date))` : `date_part('year', age(DATE '${AS_OF}', CAST(birth_date AS DATE)))`;
   const fromDate = `DATE '${AS_OF}' - INTEGER '${p['monitoring.event-window-days']}'`;
