@@ -27,14 +27,15 @@ function worded(message: string, params?: Record<string, unknown>): string {
 
 export function reportCliError(e: unknown): void {
   if (isAppError(e)) {
-    console.error(`错误 / error: ${e.message}`);
+    // The summary in the system's default language, then the use case's own (English) wording.
+    console.error(`错误 / error: ${translate('zh-CN', e.userMessageKey)} (${e.message})`);
     for (const d of e.details) {
       const text = d.code && hasMessage(d.code) ? translate('zh-CN', d.code, { ...d.params, value: d.value }) : worded(d.message, d.params);
       console.error(`  ${d.path}: ${text}${d.value !== undefined ? ` (${JSON.stringify(d.value)})` : ''}`);
     }
     process.exitCode = e.code === 'invalid_input' ? 2 : 1;
   } else if (e instanceof ZodError) {
-    console.error('错误 / error: invalid input');
+    console.error(`错误 / error: ${translate('zh-CN', 'errors.invalid_input')} (invalid input)`);
     for (const issue of e.issues) console.error(`  ${issue.path.join('.') || '(input)'}: ${worded(issue.message, 'params' in issue ? issue.params : undefined)}`);
     process.exitCode = 2;
   } else {
