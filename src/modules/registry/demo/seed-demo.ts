@@ -10,6 +10,7 @@ import { DemoStatsCollector, type DemoStats } from './demo-stats.js';
 import { generateDemoCounty, type DemoHousehold, type DemoVillage } from './generate-demo-county.js';
 import './messages.js';
 import { seedDemoIndicatorValues } from '../../evaluation/indicators/index.js';
+import { analyzeRegistry } from '../import-export/store/import-store.js';
 
 export interface SeedDemoOptions {
   scale: number;
@@ -109,6 +110,7 @@ export async function seedDemo(deps: Deps, options: SeedDemoOptions): Promise<Se
     for (const definition of rebuild) await s.exec(definition);
     // Ids were handed out here: move the identity sequence past them.
     await s.query(`SELECT setval(pg_get_serial_sequence('household', 'id'), greatest((SELECT max(id) FROM household), 1))`);
+    await analyzeRegistry(s);
     return { households, persons, incomes, deleted };
   });
 

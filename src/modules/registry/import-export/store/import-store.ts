@@ -260,6 +260,23 @@ export async function applyChanges(s: RawSession, at: Date): Promise<void> {
     FROM imp_i i JOIN household h ON h.household_no = i.household_no WHERE i.existing_id IS NULL`);
 }
 
+/** Rows written by an import from which the registry tables are analysed again (analyzeRegistry). */
+export const ANALYZE_AFTER_ROWS = 1000;
+
+/**
+ * Fresh planner statistics for the registry tables after a large write. PGlite runs no autovacuum,
+ * and a server's comes only later: until then the planner takes a county for a few rows and picks
+ * nested loops over all its households (the demo county's full sweep took 171 s instead of about 1 s).
+ */
+export async function analyzeRegistry(s: RawSession): Promise<void> {
+  await s.exec('ANALYZE household, person, income_record, guarantee_status');
+}
+
+/** Rows an import inserts, updates or removes, from classifyChanges' counts. */
+export function rowsWritten(c: ChangeCounts): number {
+  return c.households.inserted + c.households.updated + c.persons.inserted + c.persons.updated + c.persons.removed + c.incomes.inserted + c.incomes.updated;
+}
+
 export interface ImportRecord {
   at: Date;
   actorId: number | null;

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, rm, writeFile, readFile } from 'node:fs/promises';
 import { createWriteStream } from 'node:fs';
@@ -188,6 +189,20 @@ describe('importHouseholds', () => {
     expect(s.rows).toEqual({ people: 2, incomes: 1 });
     expect(s.counts?.households.inserted).toBe(1);
     expect(s.counts?.incomes.inserted).toBe(1);
+  });
+
+  it('analyses the registry tables after a large import, so the planner knows their size', async () => {
+    const tuples = async () =>
+      Object.fromEntries(
+        (await sql<{ relname: string; n: number }>`SELECT relname, reltuples::int AS n FROM pg_class WHERE relname IN ('household', 'person')`.execute(deps.store.db)).rows.map((r) => [r.relname, r.n]),
+      );
+    const small = await run(household('S1', 2, 40));
+    expect(small.committed).toBe(true);
+    expect((await tuples()).person).not.toBe(await countOf('person')); // under ANALYZE_AFTER_ROWS: not analysed
+    const people = Array.from({ length: 400 }, (_, k) => household(`BIG${k}`, 3, 100 + k)).flat();
+    const big = await run(people);
+    expect(big.errors).toEqual([]);
+    expect(await tuples()).toEqual({ household: await countOf('household'), person: await countOf('person') });
   });
 
   it('reports missing required columns by name', async () => {

@@ -19,6 +19,8 @@ import { validateIncomeRow, validatePeopleRow, type RowContext, type VillageStat
 import { ErrorSink, type ImportError } from '../io/error-report.js';
 import { fileError, readRows, sniffFile, type FileKind, type RawRow, type TextEncoding } from '../io/read-table.js';
 import {
+  analyzeRegistry,
+  ANALYZE_AFTER_ROWS,
   applyChanges,
   classifyChanges,
   createStage,
@@ -27,6 +29,7 @@ import {
   leaveActorScope,
   loadVillageCodes,
   recordImport,
+  rowsWritten,
   setImportMemory,
   STAGE_COLUMNS,
   type ChangeCounts,
@@ -230,6 +233,7 @@ export async function importHouseholds(deps: Deps, actor: Actor, input: ImportIn
       if (scoped) await enterActorScope(s, actor.scopePrefix);
       await applyChanges(s, at);
       if (scoped) await leaveActorScope(s);
+      if (rowsWritten(changeCounts) >= ANALYZE_AFTER_ROWS) await analyzeRegistry(s);
       const result: ImportSummary = { ...base(), counts: changeCounts, committed: true };
       const importId = await recordImport(s, {
         at,
