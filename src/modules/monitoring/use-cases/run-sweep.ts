@@ -122,8 +122,9 @@ const CHANGE_MARGIN_MS = 24 * 3_600_000;
  * the parameters and the date-dependent inputs are those of the previous sweep, so their findings
  * and clues stand (docs/decisions/0004).
  * A full evaluation of a county swept before checks every household against its clues in one
- * statement and explains and applies only what differs (sweepFull). A county's first sweep, and a scope narrower than a
- * county (it is small), are evaluated with explanations for every household (sweepIn).
+ * statement and explains and applies only what differs (sweepFull). A county's first sweep, and a
+ * scope narrower than a county (it is small), are evaluated with explanations for every household
+ * (sweepIn).
  */
 export async function runSweep(deps: Deps, actor: Actor, options: { scopePrefix?: string; asOf?: string; full?: boolean } = {}): Promise<SweepResult> {
   const started = Date.now();
