@@ -90,10 +90,13 @@ export async function listSubtree(db: Db, prefix: string, levels: DivisionLevel[
   return rows.map(toDivision);
 }
 
-/** Name search (substring; division_name_trgm serves 3+ characters), optionally inside a subtree; shallow levels and short names first. */
+/** Name search (substring; division_name_trgm serves 3+ characters, division_name_chars 1–2), optionally inside a subtree; shallow levels and short names first. */
 export async function searchDivisionsByName(db: Db, text: string, withinPrefix: string, limit: number): Promise<Division[]> {
   const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   let q = db.selectFrom('division').select(COLUMNS).where('name', 'like', pattern);
+  // One or two characters make no trigram: the index over the name's characters serves them (0016).
+  const chars = [...text];
+  if (chars.length <= 2) q = q.where(sql<boolean>`string_to_array(name, NULL) @> ${chars}::text[]`);
   if (withinPrefix) q = q.where('prefix', 'like', `${withinPrefix}%`);
   const rows = await q.orderBy('level').orderBy(sql`length(name)`).orderBy('code').limit(limit).execute();
   return rows.map(toDivision);

@@ -102,6 +102,20 @@ describe('searchDivisions', () => {
     expect(hits).toEqual([expect.objectContaining({ name: '松林坡白族彝族苗族乡', level: 4, path: ['贵州省', '毕节市', '赫章县'] })]);
   });
 
+  it('finds one or two characters as a plain substring search does, through the index over the characters', async () => {
+    const like = async (q: string) =>
+      (await sql<{ name: string }>`SELECT name FROM division WHERE name LIKE ${`%${q}%`} ORDER BY level, length(name), code LIMIT 20`.execute(deps.store.db)).rows.map((r) => r.name);
+    for (const q of ['妈', '妈姑', '族乡', '苗苗']) expect((await searchDivisions(deps, { q })).map((h) => h.name)).toEqual(await like(q));
+    expect((await searchDivisions(deps, { q: '妈' })).length).toBeGreaterThan(1);
+    expect(await searchDivisions(deps, { q: '𠀀' })).toEqual([]); // one character outside the BMP (two UTF-16 units)
+    const plan = await deps.store.db.transaction().execute(async (trx) => {
+      await sql`SET LOCAL enable_seqscan = off`.execute(trx);
+      const rows = await sql<{ 'QUERY PLAN': string }>`EXPLAIN SELECT code FROM division WHERE string_to_array(name, NULL) @> ${['妈', '姑']}::text[]`.execute(trx);
+      return rows.rows.map((r) => r['QUERY PLAN']).join('\n');
+    });
+    expect(plan).toContain('division_name_chars');
+  });
+
   it('looks a name of three or more characters up in the trigram index', async () => {
     const plan = await deps.store.db.transaction().execute(async (trx) => {
       await sql`SET LOCAL enable_seqscan = off`.execute(trx);
