@@ -1,6 +1,6 @@
 import { parameterDefinition } from '../../parameters/index.js';
 import { LABOR_CAPABLE_SQL } from '../../registry/index.js';
-import { RULES, RULE_PARAMETERS } from '../domain/rules/index.js';
+import { EVENT_RISK, RULES, RULE_PARAMETERS } from '../domain/rules/index.js';
 
 /**
  * The set-based form of the early-warning rules: one SELECT over the registry's published views
@@ -201,7 +201,7 @@ function eventFiringsSql(asOf: string, pa: ParamAccess, filter: SweepFilter): st
    JOIN registry_household h ON h.village_code = v.village_code
    ${pa.join('h')}
    LEFT JOIN registry_income i1 ON i1.household_id = h.id AND i1.year = ${pa.year1}
-   CROSS JOIN LATERAL (SELECT CASE e.kind WHEN 'NATURAL_DISASTER' THEN 'NATURAL_DISASTER' WHEN 'MARKET_SHOCK' THEN 'INDUSTRY_FAILURE' ELSE 'OTHER' END AS risk) k
+   CROSS JOIN LATERAL (SELECT CASE e.kind ${Object.entries(EVENT_RISK).map(([kind, risk]) => `WHEN '${kind}' THEN '${risk}'`).join(' ')} END AS risk) k
    WHERE ${pa.inCounties('h')} AND ${householdFilterSql('h', filter)}
      AND e.occurred_on > '${asOf}'::date - ${pa.value('monitoring.event-window-days')}::int AND e.occurred_on <= '${asOf}'::date
      AND (e.kind <> 'MARKET_SHOCK' OR (i1.household_id IS NOT NULL
@@ -273,7 +273,7 @@ export function buildFullCheckSql(asOf: string, counties: readonly CountyParams[
   const pa = paramAccess(counties);
   const rules = HOUSEHOLD_RULES.map((r, i) => ({ id: r.id, risk: r.riskType, fp: r.sql!.fingerprint, level: `f.l${i}` }));
   const ruleRisks = [...new Set(rules.map((r) => r.risk))];
-  const eventRisks = ['NATURAL_DISASTER', 'INDUSTRY_FAILURE', 'OTHER'];
+  const eventRisks = [...new Set(Object.values(EVENT_RISK))];
   const fired = (risk: string) => {
     const levels = rules.filter((r) => r.risk === risk).map((r) => r.level);
     return levels.length === 1 ? `${levels[0]} IS NOT NULL` : `num_nonnulls(${levels.join(', ')}) > 0`;

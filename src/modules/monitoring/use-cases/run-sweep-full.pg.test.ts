@@ -39,7 +39,7 @@ describe('runSweep, full', () => {
   afterAll(async () => store.close());
 
   it('the full check counts the findings and households of the firings, and finds what differs from the clues', async () => {
-    type Group = { household_id: string | null; bucket: number; firings: number; households: number; matched_open: number };
+    type Group = { household_id: number | null; bucket: number; firings: number; households: number; matched_open: number };
     const check = async () => (await sql.raw<Group>(buildFullCheckSql(AS_OF, params, { scopePrefix: '' })).execute(store.db)).rows;
     const full = await firings();
     expect(full.some((f) => f.fingerprint.includes(';'))).toBe(true); // a risk with two rules firing together is covered
@@ -49,7 +49,7 @@ describe('runSweep, full', () => {
     const before = await check();
     expect(total(before, 'firings')).toBe(full.length);
     expect(total(before, 'households')).toBe(new Set(full.map((f) => f.household_id)).size);
-    expect(new Set(before.filter((r) => r.household_id !== null).map((r) => Number(r.household_id)))).toEqual(new Set(full.map((f) => f.household_id)));
+    expect(new Set(before.filter((r) => r.household_id !== null).map((r) => r.household_id))).toEqual(new Set(full.map((f) => f.household_id)));
     // After a sweep: nothing differs, and every OPEN platform clue met its firing.
     await runSweep(deps, systemActor(), { asOf: AS_OF });
     const after = await check();

@@ -69,7 +69,7 @@ type BatchSettings = (on: boolean) => Promise<void>;
 async function sweepFull(trx: Transaction<Database>, at: Date, asOf: string, params: CountyParams[], filter: SweepFilter, batchSettings: BatchSettings): Promise<SweepCounts> {
   const counties = params.map((p) => p.countyCode);
   await batchSettings(false);
-  const check = await sql.raw<{ household_id: string | null; bucket: number; firings: number; households: number; matched_open: number }>(buildFullCheckSql(asOf, params, filter)).execute(trx);
+  const check = await sql.raw<{ household_id: number | null; bucket: number; firings: number; households: number; matched_open: number }>(buildFullCheckSql(asOf, params, filter)).execute(trx);
   await batchSettings(true);
   const open = await sql.raw<{ bucket: number; n: number }>(buildOpenCluesPerBucketSql(filter)).execute(trx);
   let firings = 0;
@@ -79,7 +79,7 @@ async function sweepFull(trx: Transaction<Database>, at: Date, asOf: string, par
   for (const r of check.rows) {
     firings += r.firings;
     households += r.households;
-    if (r.household_id !== null) differing.push(Number(r.household_id));
+    if (r.household_id !== null) differing.push(r.household_id);
     matched.set(r.bucket, (matched.get(r.bucket) ?? 0) + r.matched_open);
   }
   const buckets = open.rows.filter((o) => (matched.get(o.bucket) ?? 0) < o.n).map((o) => o.bucket);

@@ -3,6 +3,7 @@ import { incomeLowRule } from './income-low.js';
 import { incomeDropRule } from './income-drop.js';
 import { medicalExpenseRule } from './medical-expense.js';
 import { riskEventRule } from './risk-event.js';
+export { EVENT_RISK } from './risk-event.js';
 import { migrantWorkLossRule } from './migrant-work-loss.js';
 import { unsafeHousingRule } from './unsafe-housing.js';
 import { unsafeWaterRule } from './unsafe-water.js';
