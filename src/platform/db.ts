@@ -30,6 +30,12 @@ export interface Store {
   /** Runs `work` in one transaction on one raw connection: for COPY and bulk SQL. Rolled back on error. */
   bulk<T>(work: (s: RawSession) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /**
+   * Server only: runs `work` on `n` connections of their own at once, each in a read-only transaction
+   * on `snapshot` (what pg_export_snapshot() returned in a transaction still open), so every one reads
+   * exactly what that transaction reads. PGlite has one connection and no such method.
+   */
+  readOnSnapshot?<T>(snapshot: string, n: number, work: (s: RawSession, i: number) => Promise<T>): Promise<T[]>;
   /** PGlite only: the whole data folder as a blob, to open copies from (tests use a migrated template). */
   snapshot?(): Promise<Blob>;
 }
@@ -89,6 +95,25 @@ async function openServer(url: string): Promise<Store> {
       } finally {
         client.release();
       }
+    },
+    async readOnSnapshot(snapshot, n, work) {
+      if (!/^[0-9A-F-]+$/i.test(snapshot)) throw new Error('bad snapshot id');
+      return Promise.all(
+        Array.from({ length: n }, async (_, i) => {
+          const client = await pool.connect();
+          try {
+            await client.query(`BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET TRANSACTION SNAPSHOT '${snapshot}'`);
+            const result = await work(serverSession(client), i);
+            await client.query('COMMIT');
+            return result;
+          } catch (e) {
+            await client.query('ROLLBACK').catch(() => undefined);
+            throw e;
+          } finally {
+            client.release();
+          }
+        }),
+      );
     },
     async close() {
       const closed = connections === 0 ? Promise.resolve() : new Promise<void>((resolve) => (allClosed = resolve));

@@ -27,6 +27,8 @@ export interface SweepFilter {
   counties?: readonly string[];
   /** A (temporary) table with a household_id column: those households only. */
   targetTable?: string;
+  /** Household ids from `lo` (inclusive) to `hi` (exclusive): one slice of the full check. */
+  idRange?: { lo: number; hi: number };
 }
 
 export interface CountyParams {
@@ -66,6 +68,11 @@ export function householdFilterSql(alias: string, filter: SweepFilter, idColumn 
   if (filter.targetTable) {
     if (!/^[a-z_]+$/.test(filter.targetTable)) throw new Error('bad table name');
     parts.push(`${alias}.${idColumn} IN (SELECT household_id FROM ${filter.targetTable})`);
+  }
+  if (filter.idRange) {
+    const { lo, hi } = filter.idRange;
+    if (!Number.isSafeInteger(lo) || !Number.isSafeInteger(hi)) throw new Error('bad id range');
+    parts.push(`${alias}.${idColumn} >= ${lo} AND ${alias}.${idColumn} < ${hi}`);
   }
   if (filter.villageCodes) {
     if (!filter.villageCodes.every((c) => DIGITS.test(c))) throw new Error('bad village code');
@@ -126,6 +133,12 @@ function paramAccess(counties: readonly CountyParams[]): ParamAccess {
 
 const HOUSEHOLD_RULES = RULES.filter((r) => r.sql);
 
+/** A market shock concerns the household whose operating income (row `i` of the reference year) is at least the set share of its gross income. */
+function marketShocked(i: string, pa: ParamAccess): string {
+  const gross = `(${i}.wage_fen + ${i}.operating_fen + ${i}.property_fen + ${i}.transfer_fen)`;
+  return `(${i}.household_id IS NOT NULL AND ${gross} > 0 AND ${i}.operating_fen::float8 >= ${pa.value('monitoring.event-operating-share')} * ${gross}::float8)`;
+}
+
 /**
  * The per-household facts `f` (CTEs mem, sp, f0, f) with one level column per household rule (l0, l1, …
  * in HOUSEHOLD_RULES order): the part shared by the full and the lean firings.
@@ -135,6 +148,8 @@ function factsCtes(asOf: string, pa: ParamAccess, filter: SweepFilter): string {
   // A person carries the household's county and village codes, so the scope applies to it directly.
   const pf = householdFilterSql('pe', filter, 'household_id');
   const dropout = `pe.student_status = 'DROPPED_OUT' AND date_part('year', age('${asOf}'::date, pe.birth_date)) BETWEEN ${pa.value('monitoring.school-age-min')} AND ${pa.value('monitoring.school-age-max')}`;
+  // A slice of household ids also bounds the joined tables, so each slice reads only its own rows.
+  const inRange = (alias: string) => (filter.idRange ? ` AND ${householdFilterSql(alias, { idRange: filter.idRange }, 'household_id')}` : '');
   const paramCols = RULE_PARAMETERS.map((p) => `${pa.value(p)} AS "${p}"`).join(', ');
   const levelCols = HOUSEHOLD_RULES.map((r, i) => `(${r.sql!.level}) AS l${i}`).join(',\n    ');
   const people = `FROM registry_person pe ${pa.join('pe')}
@@ -165,7 +180,7 @@ sp AS (
 f0 AS (
   SELECT h.id AS household_id, h.county_code, h.village_code, h.household_type, ${pa.refYear} AS ref_year, ${paramCols},
     i1.per_capita_net_fen AS pc1, i0.per_capita_net_fen AS pc0, i1.wage_fen AS wage1, i0.wage_fen AS wage0,
-    i1.out_of_pocket_medical_fen AS oop1,
+    i1.out_of_pocket_medical_fen AS oop1, ${marketShocked('i1', pa)} AS shocked,
     coalesce(m.n_members, 0) AS n_members, coalesce(m.n_labour, 0) AS n_labour,
     coalesce(sp.n_serious, 0) AS n_serious, coalesce(sp.n_serious, 0) || ':' || coalesce(sp.sum_serious, 0) AS serious_ids,
     coalesce(sp.n_disabled, 0) AS n_disabled, coalesce(sp.n_disabled, 0) || ':' || coalesce(sp.sum_disabled, 0) AS disabled_ids,
@@ -174,11 +189,11 @@ f0 AS (
     g.dropout_child AS g_dropout, coalesce(g.water_unsafe, false) AS water_unsafe,
     g.water_liters_per_day::float8 AS water_l, g.water_trip_minutes::float8 AS water_trip, g.water_interruption_days AS water_int
   FROM registry_household h ${pa.join('h')}
-  LEFT JOIN registry_income i1 ON i1.household_id = h.id AND i1.year = ${pa.year1}
-  LEFT JOIN registry_income i0 ON i0.household_id = h.id AND i0.year = ${pa.year0}
+  LEFT JOIN registry_income i1 ON i1.household_id = h.id AND i1.year = ${pa.year1}${inRange('i1')}
+  LEFT JOIN registry_income i0 ON i0.household_id = h.id AND i0.year = ${pa.year0}${inRange('i0')}
   LEFT JOIN mem m ON m.household_id = h.id
   LEFT JOIN sp ON sp.household_id = h.id
-  LEFT JOIN registry_guarantee g ON g.household_id = h.id
+  LEFT JOIN registry_guarantee g ON g.household_id = h.id${inRange('g')}
   WHERE ${filter.counties ? 'true' : pa.inCounties('h')} AND ${hf}
 ),
 f AS (
@@ -204,9 +219,7 @@ function eventFiringsSql(asOf: string, pa: ParamAccess, filter: SweepFilter): st
    CROSS JOIN LATERAL (SELECT CASE e.kind ${Object.entries(EVENT_RISK).map(([kind, risk]) => `WHEN '${kind}' THEN '${risk}'`).join(' ')} END AS risk) k
    WHERE ${pa.inCounties('h')} AND ${householdFilterSql('h', filter)}
      AND e.occurred_on > '${asOf}'::date - ${pa.value('monitoring.event-window-days')}::int AND e.occurred_on <= '${asOf}'::date
-     AND (e.kind <> 'MARKET_SHOCK' OR (i1.household_id IS NOT NULL
-          AND i1.wage_fen + i1.operating_fen + i1.property_fen + i1.transfer_fen > 0
-          AND i1.operating_fen::float8 >= ${pa.value('monitoring.event-operating-share')} * (i1.wage_fen + i1.operating_fen + i1.property_fen + i1.transfer_fen)::float8))
+     AND (e.kind <> 'MARKET_SHOCK' OR ${marketShocked('i1', pa)})
    ORDER BY h.id, k.risk, CASE e.severity WHEN 'RED' THEN 3 WHEN 'YELLOW' THEN 2 ELSE 1 END DESC, e.occurred_on DESC, e.id DESC`;
 }
 
@@ -249,82 +262,100 @@ FROM fi
 GROUP BY fi.household_id, fi.risk_type`;
 }
 
-/** Households are spread over this many buckets (id modulo) for the full check's clue counts. */
-export const CHECK_BUCKETS = 1024;
+/** Households are spread over this many buckets (id modulo) for the full check's digests. */
+export const CHECK_BUCKETS = 16384;
+
+/** A clue's or firing's share of its bucket's digest: a 64-bit hash of its risk, level and facts, seeded by its household. */
+const digestTerm = (householdId: string, risk: string, level: string, fingerprint: string) =>
+  `hashtextextended(${risk} || '/' || ${level} || '/' || ${fingerprint}, ${householdId})`;
+
+const LEVEL_OF_RANK = `CASE WHEN 'RED' IN (%) THEN 'RED' WHEN 'YELLOW' IN (%) THEN 'YELLOW' ELSE 'BLUE' END`;
 
 /**
- * The full check: every household evaluated (fingerprints only, as the lean firings) and compared
- * with its clues in one aggregate statement, which PostgreSQL runs in parallel workers like any
- * aggregate. It returns one row per group, grouped by (changed household or NULL, bucket =
- * household id modulo CHECK_BUCKETS):
- * - household_id: a household whose firing differs from its clues (an OPEN platform clue holding
- *   other facts: updated; no clue that is not closed and none closed on the same facts: created);
- * - firings, households: the findings and the households with one (as sweepIn counts them);
- * - matched_open: firings that met an OPEN platform clue. A bucket where it is below the number of
- *   OPEN platform clues (buildOpenCluesPerBucketSql) holds a clue whose rule no longer fires (it is
- *   resolved); the households of such buckets are evaluated in full.
- * Risk-event findings are joined per household (one column per event risk), so each household's
- * findings come from one row: its first finding marks it for the household count. At most one clue
- * that is not closed exists per household and risk (index risk_clue_active_dedup), so the join
- * does not repeat firings.
+ * The full check, firing side: every household in `filter` evaluated with fingerprints only, folded
+ * into one row per bucket (household id modulo CHECK_BUCKETS): the findings, the households with one,
+ * and the digest, the XOR of digestTerm over the findings that should stand as OPEN platform clues.
+ * Left out of the digest are the findings a sweep leaves alone: those with a clue of another
+ * channel or status that is not closed (in a case, say), and those without such a clue that were
+ * closed before on the same facts (not raised again). The same digest over the OPEN platform clues
+ * (buildClueDigestSql) is then equal in every bucket whose clues are what a sweep would leave, and a
+ * bucket where they differ holds a household to evaluate again (a collision is a 2^-64 chance). A
+ * finding closed on the same facts that also has an OPEN platform clue makes its bucket differ
+ * without need: it is evaluated again and left as it is.
+ *
+ * One row per household, no join with the clues beyond the few of other channels or states, so the
+ * statement scales by slices: `filter.idRange` bounds every table it reads, and sweepFull runs the
+ * slices side by side on their own connections.
  */
 export function buildFullCheckSql(asOf: string, counties: readonly CountyParams[], filter: SweepFilter): string {
   checkArgs(asOf, counties);
   const pa = paramAccess(counties);
   const rules = HOUSEHOLD_RULES.map((r, i) => ({ id: r.id, risk: r.riskType, fp: r.sql!.fingerprint, level: `f.l${i}` }));
-  const ruleRisks = [...new Set(rules.map((r) => r.risk))];
   const eventRisks = [...new Set(Object.values(EVENT_RISK))];
-  const fired = (risk: string) => {
-    const levels = rules.filter((r) => r.risk === risk).map((r) => r.level);
-    return levels.length === 1 ? `${levels[0]} IS NOT NULL` : `num_nonnulls(${levels.join(', ')}) > 0`;
-  };
-  const fpOf = (risk: string) => {
+  // Per risk: whether it fires, its level, and its fingerprint (rules of one risk joined by ';' in rule id order).
+  const findings = [...new Set(rules.map((r) => r.risk))].map((risk) => {
     const of = rules.filter((r) => r.risk === risk).sort((a, b) => (a.id < b.id ? -1 : 1));
-    const parts = of.map((r) => `CASE WHEN ${r.level} IS NOT NULL THEN ${r.fp} END`);
-    return of.length === 1 ? parts[0] : `CASE WHEN ${fired(risk)} THEN concat_ws(';', ${parts.join(', ')}) END`;
-  };
-  const evCol = (risk: string) => `ev."${risk}"`;
-  const fps = [...ruleRisks.map(fpOf), ...eventRisks.map(evCol)];
-  const risks = [...ruleRisks, ...eventRisks].map((r) => `'${r}'`);
-  const firstRisk = `CASE ${ruleRisks.map((r) => `WHEN ${fired(r)} THEN '${r}'`).join(' ')} ${eventRisks.map((r) => `WHEN ${evCol(r)} IS NOT NULL THEN '${r}'`).join(' ')} END`;
-  const anyFinding = `num_nonnulls(${[...rules.map((r) => r.level), ...eventRisks.map(evCol)].join(', ')}) > 0`;
+    const levels = of.map((r) => r.level);
+    return {
+      risk,
+      fired: of.length === 1 ? `${levels[0]} IS NOT NULL` : `num_nonnulls(${levels.join(', ')}) > 0`,
+      level: of.length === 1 ? levels[0] : LEVEL_OF_RANK.replaceAll('%', levels.join(', ')),
+      fp: of.length === 1 ? of[0].fp : `concat_ws(';', ${of.map((r) => `CASE WHEN ${r.level} IS NOT NULL THEN ${r.fp} END`).join(', ')})`,
+    };
+  });
+  // Risk events: per village and risk, the best event ('LEVEL/fingerprint'), and the best that is not a market shock.
+  const ev = (risk: string) => `CASE WHEN f.shocked THEN evv."${risk}" ELSE evv."${risk}-nm" END`;
+  const evLevelFp = (risk: string) => ({ level: `split_part(${ev(risk)}, '/', 1)`, fp: `split_part(${ev(risk)}, '/', 2)` });
+  const best = (where: string) =>
+    `(array_agg(e.severity || '/' || concat_ws('|', 'risk-event', e.id) ORDER BY CASE e.severity WHEN 'RED' THEN 3 WHEN 'YELLOW' THEN 2 ELSE 1 END DESC, e.occurred_on DESC, e.id DESC) FILTER (WHERE ${where}))[1]`;
+  const kindsOf = (risk: string) => Object.entries(EVENT_RISK).filter(([, r]) => r === risk).map(([k]) => `'${k}'`).join(', ');
+  const evvCols = eventRisks.map((r) => `${best(`e.kind IN (${kindsOf(r)})`)} AS "${r}", ${best(`e.kind IN (${kindsOf(r)}) AND e.kind <> 'MARKET_SHOCK'`)} AS "${r}-nm"`).join(',\n    ');
+  const conds = [...findings.map((x) => x.fired), ...eventRisks.map((r) => `${ev(r)} IS NOT NULL`)];
+  // Clues that keep a finding out of the digest, per household and risk.
+  const blockerCols = [...findings.map((x) => x.risk), ...eventRisks]
+    .map((r) => `bool_or(c.status <> 'CLOSED') FILTER (WHERE c.risk_type = '${r}') AS "active-${r}", array_agg(c.fingerprint) FILTER (WHERE c.status = 'CLOSED' AND c.risk_type = '${r}') AS "closed-${r}"`)
+    .join(',\n      ');
+  const terms = (withBlockers: boolean) =>
+    [
+      ...findings.map((x) => ({ risk: x.risk, fired: x.fired, level: x.level, fp: x.fp })),
+      ...eventRisks.map((r) => ({ risk: r, fired: `${ev(r)} IS NOT NULL`, ...evLevelFp(r) })),
+    ]
+      .map((t) => {
+        const stands = withBlockers ? ` AND NOT (coalesce(x."active-${t.risk}", false) OR coalesce(${t.fp} = ANY(x."closed-${t.risk}"), false))` : '';
+        return `CASE WHEN ${t.fired}${stands} THEN ${digestTerm('f.household_id', `'${t.risk}'`, t.level, t.fp)} ELSE 0 END`;
+      })
+      .join('\n        # ');
   const clueScope = householdFilterSql('c', filter, 'household_id');
   return `
 WITH ${factsCtes(asOf, pa, filter)},
--- OFFSET 0 keeps this subquery from being pulled up, so each level is computed once per household
--- rather than at each of its references below (measured at 1M households: the check about 10 % faster).
-fl AS (SELECT * FROM f OFFSET 0),
-ev AS (
-  SELECT e.household_id, ${eventRisks.map((r) => `max(e.fp) FILTER (WHERE e.risk_type = '${r}') AS "${r}"`).join(', ')}
-  FROM (${eventFiringsSql(asOf, pa, filter)}) e
-  GROUP BY e.household_id
+evv AS (
+  SELECT v.village_code,
+    ${evvCols}
+  FROM risk_event e JOIN risk_event_village v ON v.event_id = e.id
+  WHERE e.occurred_on > '${asOf}'::date - ${pa.value('monitoring.event-window-days')}::int AND e.occurred_on <= '${asOf}'::date
+  GROUP BY v.village_code
 ),
-s AS (
-  SELECT r.* FROM (
-    SELECT f.household_id, unnest(ARRAY[${fps.join(',\n      ')}]::text[]) AS fingerprint, unnest(ARRAY[${risks.join(',')}]::text[]) AS risk_type,
-      ${firstRisk} AS first_risk
-    FROM fl AS f LEFT JOIN ev ON ev.household_id = f.household_id
-    WHERE ${anyFinding}) r
-  WHERE r.fingerprint IS NOT NULL
+fx AS (
+  SELECT f.household_id, ${conds.map((c) => `(${c})::int`).join(' + ')} AS findings,
+    CASE WHEN x.household_id IS NULL
+      THEN ${terms(false)}
+      ELSE ${terms(true)} END AS digest
+  FROM f
+  LEFT JOIN evv ON evv.village_code = f.village_code
+  LEFT JOIN (SELECT c.household_id,
+      ${blockerCols}
+    FROM risk_clue c WHERE NOT (c.status = 'OPEN' AND c.channel = 'PLATFORM_ANALYSIS') AND ${clueScope}
+    GROUP BY c.household_id) x ON x.household_id = f.household_id
+  WHERE ${conds.join(' OR ')}
 )
-SELECT CASE WHEN j.changed THEN j.household_id END AS household_id, (j.household_id % ${CHECK_BUCKETS})::int AS bucket,
-  count(*)::int AS firings, count(*) FILTER (WHERE j.risk_type = j.first_risk)::int AS households, count(*) FILTER (WHERE j.platform_open)::int AS matched_open
-FROM (
-  SELECT s.household_id, s.risk_type, s.first_risk, c.platform_open,
-    CASE WHEN c.household_id IS NULL THEN x.household_id IS NULL ELSE c.platform_open AND c.fingerprint <> s.fingerprint END AS changed
-  FROM s
-  LEFT JOIN (SELECT c.household_id, c.risk_type, c.fingerprint, c.status = 'OPEN' AND c.channel = 'PLATFORM_ANALYSIS' AS platform_open
-             FROM risk_clue c WHERE c.status <> 'CLOSED' AND ${clueScope}) c
-    ON c.household_id = s.household_id AND c.risk_type = s.risk_type
-  LEFT JOIN (SELECT DISTINCT c.household_id, c.risk_type, c.fingerprint FROM risk_clue c WHERE c.status = 'CLOSED' AND c.fingerprint IS NOT NULL AND ${clueScope}) x
-    ON x.household_id = s.household_id AND x.risk_type = s.risk_type AND x.fingerprint = s.fingerprint) j
-GROUP BY 1, 2`;
+SELECT (household_id % ${CHECK_BUCKETS})::int AS bucket, sum(findings)::int AS firings, count(*)::int AS households, bit_xor(digest)::text AS digest
+FROM fx GROUP BY 1`;
 }
 
-/** OPEN platform clues per bucket in the scope: compared with the full check's matched_open. */
-export function buildOpenCluesPerBucketSql(filter: SweepFilter): string {
-  return `SELECT (c.household_id % ${CHECK_BUCKETS})::int AS bucket, count(*)::int AS n FROM risk_clue c
-    WHERE c.status = 'OPEN' AND c.channel = 'PLATFORM_ANALYSIS' AND ${householdFilterSql('c', filter, 'household_id')} GROUP BY 1`;
+/** The full check, clue side: per bucket, the XOR of digestTerm over the OPEN platform clues in the scope. */
+export function buildClueDigestSql(filter: SweepFilter): string {
+  return `SELECT (c.household_id % ${CHECK_BUCKETS})::int AS bucket, bit_xor(${digestTerm('c.household_id', 'c.risk_type', 'c.level', 'c.fingerprint')})::text AS digest
+    FROM risk_clue c WHERE c.status = 'OPEN' AND c.channel = 'PLATFORM_ANALYSIS' AND ${householdFilterSql('c', filter, 'household_id')} GROUP BY 1`;
 }
 
 /** A firing `s` that needs a new clue: no OPEN/IN_CASE clue for its risk, and none closed on the same facts. */
@@ -358,7 +389,7 @@ export function buildApplySql(src: string, at: string, filter: SweepFilter): { u
         last_seen_at = ${ts}, updated_at = ${ts}, version = c.version + 1
       FROM ${src} s
       WHERE c.status = 'OPEN' AND c.channel = 'PLATFORM_ANALYSIS' AND c.household_id = s.household_id AND c.risk_type = s.risk_type
-        AND c.fingerprint <> s.fingerprint AND ${clueScope}`,
+        AND (c.fingerprint <> s.fingerprint OR c.level <> s.level) AND ${clueScope}`,
     insert: insertSql(src, ts, NEEDS_CLUE),
     resolve: `UPDATE risk_clue c SET status = 'CLOSED', closed_reason = 'resolved_by_data', updated_at = ${ts}, version = c.version + 1
       WHERE c.status = 'OPEN' AND c.channel = 'PLATFORM_ANALYSIS' AND ${clueScope}

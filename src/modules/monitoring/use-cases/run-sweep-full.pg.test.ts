@@ -6,7 +6,7 @@ import { ConfigSchema } from '../../../platform/config.js';
 import type { Deps } from '../../../platform/deps.js';
 import { openTestStore } from '../../../platform/testing/test-store.js';
 import { systemActor } from '../../access/index.js';
-import { buildFiringsSql, buildFullCheckSql, type CountyParams } from '../store/sweep-sql.js';
+import { buildClueDigestSql, buildFiringsSql, buildFullCheckSql, CHECK_BUCKETS, type CountyParams } from '../store/sweep-sql.js';
 import { generateRegistry, seedTestDivisions, TEST_COUNTY, TEST_VILLAGES } from '../testing.js';
 import { countyParams, runSweep } from './run-sweep.js';
 
@@ -38,23 +38,34 @@ describe('runSweep, full', () => {
   });
   afterAll(async () => store.close());
 
-  it('the full check counts the findings and households of the firings, and finds what differs from the clues', async () => {
-    type Group = { household_id: number | null; bucket: number; firings: number; households: number; matched_open: number };
-    const check = async () => (await sql.raw<Group>(buildFullCheckSql(AS_OF, params, { scopePrefix: '' })).execute(store.db)).rows;
+  it('the full check counts the findings and households of the firings, and its digests equal the clues\' after a sweep', async () => {
+    type Row = { bucket: number; firings: number; households: number; digest: string | null };
+    const check = async () => (await sql.raw<Row>(buildFullCheckSql(AS_OF, params, { scopePrefix: '' })).execute(store.db)).rows;
+    const clueDigests = async () =>
+      new Map((await sql.raw<{ bucket: number; digest: string }>(buildClueDigestSql({ scopePrefix: '' })).execute(store.db)).rows.map((r) => [r.bucket, r.digest]));
     const full = await firings();
     expect(full.some((f) => f.fingerprint.includes(';'))).toBe(true); // a risk with two rules firing together is covered
     expect(full.some((f) => f.fingerprint.includes('risk-event'))).toBe(true);
-    const total = (rows: Group[], k: 'firings' | 'households' | 'matched_open') => rows.reduce((n, r) => n + r[k], 0);
-    // No clues yet: every household with a finding differs.
+    const total = (rows: Row[], k: 'firings' | 'households') => rows.reduce((n, r) => n + r[k], 0);
     const before = await check();
     expect(total(before, 'firings')).toBe(full.length);
     expect(total(before, 'households')).toBe(new Set(full.map((f) => f.household_id)).size);
-    expect(new Set(before.filter((r) => r.household_id !== null).map((r) => r.household_id))).toEqual(new Set(full.map((f) => f.household_id)));
-    // After a sweep: nothing differs, and every OPEN platform clue met its firing.
+    // No clues yet: the buckets with a finding are those of the households with one.
+    expect(new Set(before.map((r) => r.bucket))).toEqual(new Set(full.map((f) => f.household_id % CHECK_BUCKETS)));
+    expect(await clueDigests()).toEqual(new Map());
+    // After a sweep: every bucket's digest equals its clues'.
     await runSweep(deps, systemActor(), { asOf: AS_OF });
     const after = await check();
-    expect(after.every((r) => r.household_id === null)).toBe(true);
-    expect(total(after, 'matched_open')).toBe(full.length);
+    const clues = await clueDigests();
+    expect(after.filter((r) => r.digest !== clues.get(r.bucket))).toEqual([]);
+    expect(clues.size).toBe(after.length);
+    // A clue in a case keeps its finding out of the digest: the bucket then differs from the clues' by that finding alone.
+    const inCase = full[0];
+    await sql`UPDATE risk_clue SET status = 'IN_CASE' WHERE household_id = ${inCase.household_id} AND risk_type = ${inCase.risk_type}`.execute(store.db);
+    const bucket = inCase.household_id % CHECK_BUCKETS;
+    const [withCase, cluesWithCase] = [await check(), await clueDigests()];
+    expect(withCase.filter((r) => r.digest !== (cluesWithCase.get(r.bucket) ?? '0')).map((r) => r.bucket)).toEqual([]);
+    expect(withCase.find((r) => r.bucket === bucket)?.digest).not.toBe(after.find((r) => r.bucket === bucket)?.digest);
     await sql`DELETE FROM risk_clue`.execute(store.db);
     await sql`DELETE FROM monitoring_sweep_state`.execute(store.db);
   });
@@ -68,18 +79,20 @@ describe('runSweep, full', () => {
     const first = await runSweep(deps, systemActor(), { asOf: AS_OF });
     expect(first.cluesCreated).toBe(first.firings);
     const open = await openClues();
-    const [changedIncome, deleted, tampered] = [open[0], open[10], open[20]];
+    const [changedIncome, deleted, tampered, relevelled] = [open[0], open[10], open[20], open[30]];
     // Changes the daily sweep cannot see (no updated_at), a clue lost, a clue altered, a stray clue.
     await sql`UPDATE income_record SET wage_fen = wage_fen + 100 WHERE household_id = ${changedIncome.household_id}`.execute(store.db);
     await sql`DELETE FROM risk_clue WHERE household_id = ${deleted.household_id} AND risk_type = ${deleted.risk_type}`.execute(store.db);
     await sql`UPDATE risk_clue SET fingerprint = 'x', explanation = '[]' WHERE household_id = ${tampered.household_id} AND risk_type = ${tampered.risk_type}`.execute(store.db);
+    // The same facts at another level (as after a change of a level's parameter alone).
+    await sql`UPDATE risk_clue SET level = ${relevelled.level === 'BLUE' ? 'RED' : 'BLUE'} WHERE household_id = ${relevelled.household_id} AND risk_type = ${relevelled.risk_type}`.execute(store.db);
     const stray = (await sql<{ id: number }>`SELECT h.id FROM household h WHERE NOT EXISTS (SELECT 1 FROM risk_clue c WHERE c.household_id = h.id AND c.risk_type = 'UNSAFE_HOUSING') ORDER BY h.id LIMIT 1`.execute(store.db)).rows[0];
     await sql`INSERT INTO risk_clue (household_id, county_code, village_code, risk_type, level, channel, source, rule_id, explanation, fingerprint, first_seen_at, last_seen_at, updated_at)
               SELECT id, county_code, village_code, 'UNSAFE_HOUSING', 'YELLOW', 'PLATFORM_ANALYSIS', 'sweep:unsafe-housing', 'unsafe-housing', '[]', 'y', now(), now(), now() FROM household WHERE id = ${stray.id}`.execute(store.db);
 
     const full = await runSweep(deps, systemActor(), { asOf: AS_OF, full: true });
     expect(full).toMatchObject({ fullCounties: 1, firings: first.firings, cluesCreated: 1, cluesResolved: 1 });
-    expect(full.cluesUpdated).toBeGreaterThanOrEqual(1);
+    expect(full.cluesUpdated).toBeGreaterThanOrEqual(2);
     // Every OPEN clue is exactly the firing of its household and risk, explanation included.
     expect(await openClues()).toEqual(await firings());
     expect(await runSweep(deps, systemActor(), { asOf: AS_OF, full: true })).toMatchObject({ cluesCreated: 0, cluesUpdated: 0, cluesResolved: 0, firings: first.firings });

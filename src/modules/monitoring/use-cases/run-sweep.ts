@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import type { Deps } from '../../../platform/deps.js';
+import type { Store } from '../../../platform/db.js';
 import { toLocalDate } from '../../../platform/clock.js';
 import { type Actor } from '../../access/index.js';
 import { recordAudit } from '../../audit/index.js';
@@ -9,7 +10,7 @@ import { resolveForCounties } from '../../parameters/index.js';
 import type { SweepResult } from '../contract.js';
 import { RULE_PARAMETERS } from '../domain/rules/index.js';
 import { countiesUnder } from '../store/facts-store.js';
-import { buildApplySql, buildFiringsSql, buildFullCheckSql, buildOpenCluesPerBucketSql, buildTwoStepInsertSql, CHECK_BUCKETS, householdFilterSql, type CountyParams, type SweepFilter } from '../store/sweep-sql.js';
+import { buildApplySql, buildClueDigestSql, buildFiringsSql, buildFullCheckSql, buildTwoStepInsertSql, CHECK_BUCKETS, householdFilterSql, type CountyParams, type SweepFilter } from '../store/sweep-sql.js';
 
 type Db = Deps['store']['db'] | Transaction<Database>;
 export type CountyParamsDb = Db;
@@ -55,38 +56,66 @@ export async function sweepIn(trx: Transaction<Database>, at: Date, asOf: string
 }
 
 type SweepCounts = Awaited<ReturnType<typeof sweepIn>>;
-/** Turns the sweep's batch settings (work_mem, jit) on, or back to the server's, for the rest of the transaction. */
-type BatchSettings = (on: boolean) => Promise<void>;
+
+type DigestRow = { bucket: number; digest: string | null };
+type CheckRow = DigestRow & { firings: number; households: number };
 
 /**
- * A full evaluation of counties whose clues stand from earlier sweeps: one aggregate statement
- * evaluates every household (fingerprints only) against its clues (buildFullCheckSql); only the
- * households it finds differing, and those of buckets where an OPEN platform clue met no firing, are
- * then evaluated with explanations and applied (sweepIn on them). The clues end as sweepIn over the
- * whole scope would leave them: the other households' clues already match their findings.
- * When most households differ (new parameters, say), sweepIn over the whole scope is cheaper.
+ * The firing side of the full check (buildFullCheckSql). On a server it runs as slices of the
+ * household ids side by side, each on a connection of its own reading the sweep's own snapshot,
+ * without parallel workers or JIT: PostgreSQL's parallel plan recomputes the member aggregates in
+ * every worker (docs/decisions/0004). As many slices as the server allows parallel workers per query
+ * (max_parallel_workers_per_gather). Meanwhile the sweep's connection computes the clue side.
+ * The slices do not see this transaction's own writes; it has written none in these counties yet.
  */
-async function sweepFull(trx: Transaction<Database>, at: Date, asOf: string, params: CountyParams[], filter: SweepFilter, batchSettings: BatchSettings): Promise<SweepCounts> {
+async function fullCheck(store: Store, trx: Transaction<Database>, asOf: string, params: CountyParams[], filter: SweepFilter): Promise<{ firings: CheckRow[]; clues: DigestRow[] }> {
+  const clueSide = () => sql.raw<DigestRow>(buildClueDigestSql(filter)).execute(trx).then((r) => r.rows);
+  const { rows } = await sql<{ slices: number; lo: number | null; hi: number | null; snapshot: string | null }>`
+    SELECT current_setting('max_parallel_workers_per_gather')::int AS slices, min(h.id) AS lo, max(h.id) AS hi,
+      CASE WHEN ${store.kind === 'postgres'} THEN pg_export_snapshot() END AS snapshot
+    FROM registry_household h WHERE ${sql.raw(householdFilterSql('h', filter))}`.execute(trx);
+  const { slices, lo, hi, snapshot } = rows[0];
+  if (!store.readOnSnapshot || !snapshot || slices < 2 || lo === null || hi === null) {
+    const firings = (await sql.raw<CheckRow>(buildFullCheckSql(asOf, params, filter)).execute(trx)).rows;
+    return { firings, clues: await clueSide() };
+  }
+  const step = Math.ceil((hi + 1 - lo) / slices);
+  const [sliced, clues] = await Promise.all([
+    store.readOnSnapshot(snapshot, slices, async (s, i) => {
+      await s.exec(`SET LOCAL max_parallel_workers_per_gather = 0; SET LOCAL jit = off; SET LOCAL work_mem = '64MB'`);
+      return (await s.query<CheckRow>(buildFullCheckSql(asOf, params, { ...filter, idRange: { lo: lo + i * step, hi: lo + (i + 1) * step } }))).rows;
+    }),
+    clueSide(),
+  ]);
+  return { firings: sliced.flat(), clues };
+}
+
+/**
+ * A full evaluation of counties whose clues stand from earlier sweeps: every household is evaluated
+ * (fingerprints only) and compared with its clues by bucket digests (fullCheck); only the households
+ * of buckets whose digests differ are then evaluated with explanations and applied (sweepIn on them).
+ * The clues end as sweepIn over the whole scope would leave them: the other households' clues already
+ * match their findings. When most households differ (new parameters, say), sweepIn over the whole
+ * scope is cheaper.
+ */
+async function sweepFull(store: Store, trx: Transaction<Database>, at: Date, asOf: string, params: CountyParams[], filter: SweepFilter): Promise<SweepCounts> {
   const counties = params.map((p) => p.countyCode);
-  await batchSettings(false);
-  const check = await sql.raw<{ household_id: number | null; bucket: number; firings: number; households: number; matched_open: number }>(buildFullCheckSql(asOf, params, filter)).execute(trx);
-  await batchSettings(true);
-  const open = await sql.raw<{ bucket: number; n: number }>(buildOpenCluesPerBucketSql(filter)).execute(trx);
+  const check = await fullCheck(store, trx, asOf, params, filter);
+  const clueDigest = new Map(check.clues.map((r) => [r.bucket, r.digest ?? '0']));
   let firings = 0;
   let households = 0;
-  const differing: number[] = [];
-  const matched = new Map<number, number>();
-  for (const r of check.rows) {
+  const buckets = new Set<number>();
+  for (const r of check.firings) {
     firings += r.firings;
     households += r.households;
-    if (r.household_id !== null) differing.push(r.household_id);
-    matched.set(r.bucket, (matched.get(r.bucket) ?? 0) + r.matched_open);
+    if ((r.digest ?? '0') !== (clueDigest.get(r.bucket) ?? '0')) buckets.add(r.bucket);
+    clueDigest.delete(r.bucket);
   }
-  const buckets = open.rows.filter((o) => (matched.get(o.bucket) ?? 0) < o.n).map((o) => o.bucket);
-  if (differing.length === 0 && buckets.length === 0) return { households, firings, cluesCreated: 0, cluesUpdated: 0, cluesResolved: 0 };
+  // Buckets with OPEN platform clues and no finding at all: every such clue is to be resolved.
+  for (const [bucket, digest] of clueDigest) if (digest !== '0') buckets.add(bucket);
+  if (buckets.size === 0) return { households, firings, cluesCreated: 0, cluesUpdated: 0, cluesResolved: 0 };
   await sql`CREATE TEMP TABLE sweep_changed ON COMMIT DROP AS
-    SELECT unnest(${differing}::bigint[]) AS household_id
-    UNION SELECT h.id FROM registry_household h WHERE h.id % ${CHECK_BUCKETS} = ANY(${buckets}::int[]) AND ${sql.raw(householdFilterSql('h', filter))}`.execute(trx);
+    SELECT h.id AS household_id FROM registry_household h WHERE h.id % ${CHECK_BUCKETS} = ANY(${[...buckets]}::int[]) AND ${sql.raw(householdFilterSql('h', filter))}`.execute(trx);
   const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM sweep_changed`.execute(trx);
   let applied: SweepCounts;
   if (rows[0].n > households / 2) {
@@ -135,14 +164,7 @@ export async function runSweep(deps: Deps, actor: Actor, options: { scopePrefix?
   return deps.store.db.transaction().execute(async (trx) => {
     // A batch job over up to millions of rows: sorts and hashes in memory rather than in temporary
     // files, and no JIT compilation of the long rule expressions (it costs more than it saves here).
-    // The full check is one aggregate that runs faster with the server's settings (measured at 1M
-    // households: 15.0 s with them, 16.6 s with these), so sweepFull turns them off for it.
-    const batchSettings: BatchSettings = async (on) => {
-      if (deps.store.kind !== 'postgres') return;
-      if (on) await sql`SELECT set_config('work_mem', '256MB', true), set_config('jit', 'off', true)`.execute(trx);
-      else await sql`SELECT set_config(name, reset_val, true) FROM pg_settings WHERE name IN ('work_mem', 'jit')`.execute(trx);
-    };
-    await batchSettings(true);
+    if (deps.store.kind === 'postgres') await sql`SELECT set_config('work_mem', '256MB', true), set_config('jit', 'off', true)`.execute(trx);
     const counties = await countiesUnder(trx, scopePrefix);
     const params = await countyParams(trx, counties, asOf);
     const wholeCounties = scopePrefix.length <= 6;
@@ -152,7 +174,7 @@ export async function runSweep(deps: Deps, actor: Actor, options: { scopePrefix?
       for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += r[k];
     };
     if (plan.first.length) add(await sweepIn(trx, at, asOf, plan.first, { scopePrefix, counties: plan.first }));
-    if (plan.full.length) add(await sweepFull(trx, at, asOf, params.filter((p) => plan.full.includes(p.countyCode)), { scopePrefix, counties: plan.full }, batchSettings));
+    if (plan.full.length) add(await sweepFull(deps.store, trx, at, asOf, params.filter((p) => plan.full.includes(p.countyCode)), { scopePrefix, counties: plan.full }));
     let evaluated = 0;
     if (plan.incremental.length) {
       evaluated = await collectTargets(trx, params.filter((p) => plan.incremental.includes(p.countyCode)), asOf);
