@@ -287,7 +287,7 @@ export const SweepResultSchema = z
     /** Counties evaluated in full, and counties where only the households that can have changed were. */
     fullCounties: z.number().int(),
     incrementalCounties: z.number().int(),
-    /** Households evaluated in the incremental counties. */
+    /** Households evaluated again with explanations: in the incremental counties, and in the full counties those whose check differed. */
     householdsReevaluated: z.number().int(),
     ms: z.number(),
   })

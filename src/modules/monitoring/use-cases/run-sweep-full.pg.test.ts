@@ -27,7 +27,11 @@ describe('runSweep, full', () => {
     store = await openTestStore();
     await seedTestDivisions(store);
     deps = { store, clock: new FixedClock(`${AS_OF}T02:00:00Z`), config: ConfigSchema.parse({}) };
+    // Two runs of ids a bucket cycle apart, so that on a server, where the check runs in slices of
+    // household ids, each bucket has households in both slices.
     await generateRegistry(store, { households: 400, villages: TEST_VILLAGES, seed: 0.41 });
+    await sql.raw(`ALTER TABLE household ALTER COLUMN id RESTART WITH ${CHECK_BUCKETS + 1}`).execute(store.db);
+    await generateRegistry(store, { households: 200, villages: TEST_VILLAGES, seed: 0.43, prefix: 'H' });
     await store.bulk(async (s) => {
       await s.query(`INSERT INTO risk_event (id, county_code, kind, subtype, title, occurred_on, severity, created_by_name, created_at) VALUES
         (911, '520527', 'NATURAL_DISASTER', 'FLOOD', '洪涝', '2025-05-20', 'RED', 't', now()),
@@ -93,12 +97,15 @@ describe('runSweep, full', () => {
     const full = await runSweep(deps, systemActor(), { asOf: AS_OF, full: true });
     expect(full).toMatchObject({ fullCounties: 1, firings: first.firings, cluesCreated: 1, cluesResolved: 1 });
     expect(full.cluesUpdated).toBeGreaterThanOrEqual(2);
+    // Only the households of the buckets that differ were evaluated again (two ids per bucket here).
+    expect(full.householdsReevaluated).toBeGreaterThanOrEqual(5);
+    expect(full.householdsReevaluated).toBeLessThanOrEqual(10);
     // Every OPEN clue is exactly the firing of its household and risk, explanation included.
     expect(await openClues()).toEqual(await firings());
-    expect(await runSweep(deps, systemActor(), { asOf: AS_OF, full: true })).toMatchObject({ cluesCreated: 0, cluesUpdated: 0, cluesResolved: 0, firings: first.firings });
+    expect(await runSweep(deps, systemActor(), { asOf: AS_OF, full: true })).toMatchObject({ cluesCreated: 0, cluesUpdated: 0, cluesResolved: 0, firings: first.firings, householdsReevaluated: 0 });
     // A clue closed on the same facts (a cadre found no risk) is not raised again.
     await sql`UPDATE risk_clue SET status = 'CLOSED', closed_reason = 'no_risk' WHERE id = (SELECT min(id) FROM risk_clue WHERE status = 'OPEN')`.execute(store.db);
-    expect(await runSweep(deps, systemActor(), { asOf: AS_OF, full: true })).toMatchObject({ cluesCreated: 0, cluesUpdated: 0, cluesResolved: 0, households: full.households });
+    expect(await runSweep(deps, systemActor(), { asOf: AS_OF, full: true })).toMatchObject({ cluesCreated: 0, cluesUpdated: 0, cluesResolved: 0, households: full.households, householdsReevaluated: 0 });
   });
 
   it('evaluates every household when most differ from their clues', async () => {

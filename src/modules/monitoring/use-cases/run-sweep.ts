@@ -98,34 +98,37 @@ async function fullCheck(store: Store, trx: Transaction<Database>, asOf: string,
  * match their findings. When most households differ (new parameters, say), sweepIn over the whole
  * scope is cheaper.
  */
-async function sweepFull(store: Store, trx: Transaction<Database>, at: Date, asOf: string, params: CountyParams[], filter: SweepFilter): Promise<SweepCounts> {
+async function sweepFull(store: Store, trx: Transaction<Database>, at: Date, asOf: string, params: CountyParams[], filter: SweepFilter): Promise<SweepCounts & { reevaluated: number }> {
   const counties = params.map((p) => p.countyCode);
   const check = await fullCheck(store, trx, asOf, params, filter);
-  const clueDigest = new Map(check.clues.map((r) => [r.bucket, r.digest ?? '0']));
+  // A bucket's digest is the XOR of its slices' (each slice holds part of every bucket).
+  const digests = new Map<number, bigint>();
+  const xorInto = (bucket: number, digest: string | null) => digests.set(bucket, (digests.get(bucket) ?? 0n) ^ BigInt(digest ?? 0));
   let firings = 0;
   let households = 0;
-  const buckets = new Set<number>();
   for (const r of check.firings) {
     firings += r.firings;
     households += r.households;
-    if ((r.digest ?? '0') !== (clueDigest.get(r.bucket) ?? '0')) buckets.add(r.bucket);
-    clueDigest.delete(r.bucket);
+    xorInto(r.bucket, r.digest);
   }
-  // Buckets with OPEN platform clues and no finding at all: every such clue is to be resolved.
-  for (const [bucket, digest] of clueDigest) if (digest !== '0') buckets.add(bucket);
-  if (buckets.size === 0) return { households, firings, cluesCreated: 0, cluesUpdated: 0, cluesResolved: 0 };
+  for (const r of check.clues) xorInto(r.bucket, r.digest);
+  // Equal digests cancel out: what is left marks the buckets to evaluate again.
+  const buckets = new Set([...digests].filter(([, d]) => d !== 0n).map(([b]) => b));
+  if (buckets.size === 0) return { households, firings, cluesCreated: 0, cluesUpdated: 0, cluesResolved: 0, reevaluated: 0 };
   await sql`CREATE TEMP TABLE sweep_changed ON COMMIT DROP AS
     SELECT h.id AS household_id FROM registry_household h WHERE h.id % ${CHECK_BUCKETS} = ANY(${[...buckets]}::int[]) AND ${sql.raw(householdFilterSql('h', filter))}`.execute(trx);
   const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM sweep_changed`.execute(trx);
   let applied: SweepCounts;
-  if (rows[0].n > households / 2) {
+  const wholeScope = rows[0].n > households / 2;
+  if (wholeScope) {
     applied = await sweepIn(trx, at, asOf, counties, filter);
   } else {
     await sql.raw('ANALYZE sweep_changed').execute(trx);
     applied = await sweepIn(trx, at, asOf, counties, { ...filter, targetTable: 'sweep_changed' });
   }
   await sql.raw('DROP TABLE sweep_changed').execute(trx);
-  return { ...applied, households, firings };
+  const reevaluated = wholeScope ? (await sql<{ n: number }>`SELECT count(*)::int AS n FROM registry_household h WHERE ${sql.raw(householdFilterSql('h', filter))}`.execute(trx)).rows[0].n : rows[0].n;
+  return { households, firings, cluesCreated: applied.cluesCreated, cluesUpdated: applied.cluesUpdated, cluesResolved: applied.cluesResolved, reevaluated };
 }
 
 /** Every this many days the daily sweep evaluates every household again, whatever changed. */
@@ -174,10 +177,14 @@ export async function runSweep(deps: Deps, actor: Actor, options: { scopePrefix?
       for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += r[k];
     };
     if (plan.first.length) add(await sweepIn(trx, at, asOf, plan.first, { scopePrefix, counties: plan.first }));
-    if (plan.full.length) add(await sweepFull(deps.store, trx, at, asOf, params.filter((p) => plan.full.includes(p.countyCode)), { scopePrefix, counties: plan.full }));
     let evaluated = 0;
+    if (plan.full.length) {
+      const full = await sweepFull(deps.store, trx, at, asOf, params.filter((p) => plan.full.includes(p.countyCode)), { scopePrefix, counties: plan.full });
+      add(full);
+      evaluated += full.reevaluated;
+    }
     if (plan.incremental.length) {
-      evaluated = await collectTargets(trx, params.filter((p) => plan.incremental.includes(p.countyCode)), asOf);
+      evaluated += await collectTargets(trx, params.filter((p) => plan.incremental.includes(p.countyCode)), asOf);
       if (evaluated) add(await sweepIn(trx, at, asOf, plan.incremental, { counties: plan.incremental, targetTable: 'sweep_target' }));
       await sql.raw('DROP TABLE sweep_target').execute(trx);
     }
