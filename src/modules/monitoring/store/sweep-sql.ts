@@ -305,21 +305,20 @@ export function buildFullCheckSql(asOf: string, counties: readonly CountyParams[
   });
   // Risk events: per village and risk, the best event ('LEVEL/fingerprint'), and the best that is not a market shock.
   const ev = (risk: string) => `CASE WHEN f.shocked THEN evv."${risk}" ELSE evv."${risk}-nm" END`;
-  const evLevelFp = (risk: string) => ({ level: `split_part(${ev(risk)}, '/', 1)`, fp: `split_part(${ev(risk)}, '/', 2)` });
   const best = (where: string) =>
     `(array_agg(e.severity || '/' || concat_ws('|', 'risk-event', e.id) ORDER BY CASE e.severity WHEN 'RED' THEN 3 WHEN 'YELLOW' THEN 2 ELSE 1 END DESC, e.occurred_on DESC, e.id DESC) FILTER (WHERE ${where}))[1]`;
   const kindsOf = (risk: string) => Object.entries(EVENT_RISK).filter(([, r]) => r === risk).map(([k]) => `'${k}'`).join(', ');
   const evvCols = eventRisks.map((r) => `${best(`e.kind IN (${kindsOf(r)})`)} AS "${r}", ${best(`e.kind IN (${kindsOf(r)}) AND e.kind <> 'MARKET_SHOCK'`)} AS "${r}-nm"`).join(',\n    ');
-  const conds = [...findings.map((x) => x.fired), ...eventRisks.map((r) => `${ev(r)} IS NOT NULL`)];
+  const all = [
+    ...findings,
+    ...eventRisks.map((risk) => ({ risk, fired: `${ev(risk)} IS NOT NULL`, level: `split_part(${ev(risk)}, '/', 1)`, fp: `split_part(${ev(risk)}, '/', 2)` })),
+  ];
   // Clues that keep a finding out of the digest, per household and risk.
-  const blockerCols = [...findings.map((x) => x.risk), ...eventRisks]
-    .map((r) => `bool_or(c.status <> 'CLOSED') FILTER (WHERE c.risk_type = '${r}') AS "active-${r}", array_agg(c.fingerprint) FILTER (WHERE c.status = 'CLOSED' AND c.risk_type = '${r}') AS "closed-${r}"`)
+  const blockerCols = all
+    .map(({ risk }) => `bool_or(c.status <> 'CLOSED') FILTER (WHERE c.risk_type = '${risk}') AS "active-${risk}", array_agg(c.fingerprint) FILTER (WHERE c.status = 'CLOSED' AND c.risk_type = '${risk}') AS "closed-${risk}"`)
     .join(',\n      ');
-  const terms = (withBlockers: boolean) =>
-    [
-      ...findings.map((x) => ({ risk: x.risk, fired: x.fired, level: x.level, fp: x.fp })),
-      ...eventRisks.map((r) => ({ risk: r, fired: `${ev(r)} IS NOT NULL`, ...evLevelFp(r) })),
-    ]
+  const digest = (withBlockers: boolean) =>
+    all
       .map((t) => {
         const stands = withBlockers ? ` AND NOT (coalesce(x."active-${t.risk}", false) OR coalesce(${t.fp} = ANY(x."closed-${t.risk}"), false))` : '';
         return `CASE WHEN ${t.fired}${stands} THEN ${digestTerm('f.household_id', `'${t.risk}'`, t.level, t.fp)} ELSE 0 END`;
@@ -336,17 +335,17 @@ evv AS (
   GROUP BY v.village_code
 ),
 fx AS (
-  SELECT f.household_id, ${conds.map((c) => `(${c})::int`).join(' + ')} AS findings,
+  SELECT f.household_id, ${all.map((t) => `(${t.fired})::int`).join(' + ')} AS findings,
     CASE WHEN x.household_id IS NULL
-      THEN ${terms(false)}
-      ELSE ${terms(true)} END AS digest
+      THEN ${digest(false)}
+      ELSE ${digest(true)} END AS digest
   FROM f
   LEFT JOIN evv ON evv.village_code = f.village_code
   LEFT JOIN (SELECT c.household_id,
       ${blockerCols}
     FROM risk_clue c WHERE NOT (c.status = 'OPEN' AND c.channel = 'PLATFORM_ANALYSIS') AND ${clueScope}
     GROUP BY c.household_id) x ON x.household_id = f.household_id
-  WHERE ${conds.join(' OR ')}
+  WHERE ${all.map((t) => t.fired).join(' OR ')}
 )
 SELECT (household_id % ${CHECK_BUCKETS})::int AS bucket, sum(findings)::int AS firings, count(*)::int AS households, bit_xor(digest)::text AS digest
 FROM fx GROUP BY 1`;
