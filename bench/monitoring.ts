@@ -6,10 +6,10 @@
  * plus the latency of re-evaluating one edited household (p50/p99 over BENCH_REEVALS runs).
  *
  * Sweeps timed, on consecutive days of an injected clock: the first (every household, every clue
- * created), a forced full sweep with nothing changed, two daily sweeps with nothing changed
- * (incremental: only households that can have changed, docs/decisions/0004), a daily sweep after 1 %
- * of the households changed, and a full sweep after it that must change nothing (it checks that the
- * daily sweep missed nothing).
+ * created), a forced full sweep with nothing changed (twice: as for the statement, the better of two
+ * runs counts), two daily sweeps with nothing changed (incremental: only households that can have
+ * changed, docs/decisions/0004), a daily sweep after 1 % of the households changed, and a full sweep
+ * after it that must change nothing (it checks that the daily sweep missed nothing).
  *
  * The registry is generated with set-based SQL (src/modules/monitoring/testing.ts generateRegistry,
  * the same generator the sweep-agreement test uses) in a scratch database that is dropped at the end
@@ -264,8 +264,10 @@ export async function runMonitoringBench(): Promise<void> {
     const mismatch = Object.keys(baselineCounts).filter((k) => Number(baselineCounts[k]) !== (ourCounts[k] ?? 0));
     console.log(`  flags per rule, statement vs sweep: ${Object.keys(baselineCounts).map((k) => `${k} ${baselineCounts[k]}/${ourCounts[k] ?? 0}`).join(', ')}`);
     console.log(mismatch.length ? `  MISMATCH in: ${mismatch.join(', ')}` : '  same flags per rule: yes');
-    const f2 = await timed('full sweep again, nothing changed', () => sweepOn(0, true));
-    const fullMs = f2.ms;
+    // Measured as the statement is: the better of two runs (the first sweep stands for its warm-up).
+    const f2 = await timed('full sweep again, nothing changed, run 1', () => sweepOn(0, true));
+    const f3 = await timed('full sweep again, nothing changed, run 2', () => sweepOn(0, true));
+    const fullMs = Math.min(f2.ms, f3.ms);
     const s2 = await timed('daily sweep (next day), nothing changed', () => sweepOn(1));
     const s3 = await timed('daily sweep (day after), nothing changed', () => sweepOn(2));
     const steadyMs = Math.min(s2.ms, s3.ms);
