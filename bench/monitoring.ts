@@ -277,6 +277,7 @@ export async function runMonitoringBench(): Promise<void> {
     const s4 = await timed('daily sweep, 1 % of households changed', () => sweepOn(3));
     const check = await timed('full sweep after it (must change nothing)', () => sweepOn(3, true));
     await sql`UPDATE income_record SET wage_fen = wage_fen / 2 WHERE year = ${params.refYear} AND household_id % 100 = 7`.execute(store.db);
+    console.log(`  full sweeps with nothing changed: ${f2.value.householdsReevaluated} and ${f3.value.householdsReevaluated} households evaluated again (0 = every clue stood)`);
     console.log(`  first sweep: ${first.value.firings} household-risk findings, ${first.value.cluesCreated} clues created; daily: ${s3.value.householdsReevaluated} households re-evaluated, created ${s3.value.cluesCreated}, updated ${s3.value.cluesUpdated}, resolved ${s3.value.cluesResolved}`);
     console.log(`  1 % changed: ${s4.value.householdsReevaluated} households re-evaluated, created ${s4.value.cluesCreated}, updated ${s4.value.cluesUpdated}, resolved ${s4.value.cluesResolved}; the full sweep after it changed ${check.value.cluesCreated + check.value.cluesUpdated + check.value.cluesResolved} clues (0 = the daily sweep missed nothing)`);
 
